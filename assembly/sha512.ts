@@ -1,0 +1,104 @@
+// SHA-384 and SHA-512 compression, FIPS 180-4 section 6.4 (SHA-512) and 6.5 (SHA-384).
+
+import { load64be } from './bytes';
+
+// FIPS 180-4 section 4.2.3: the first 64 bits of the fractional parts of the
+// cube roots of the first 80 primes.
+export const K512: StaticArray<u64> = [
+  0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc,
+  0x3956c25bf348b538, 0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118,
+  0xd807aa98a3030242, 0x12835b0145706fbe, 0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2,
+  0x72be5d74f27b896f, 0x80deb1fe3b1696b1, 0x9bdc06a725c71235, 0xc19bf174cf692694,
+  0xe49b69c19ef14ad2, 0xefbe4786384f25e3, 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65,
+  0x2de92c6f592b0275, 0x4a7484aa6ea6e483, 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5,
+  0x983e5152ee66dfab, 0xa831c66d2db43210, 0xb00327c898fb213f, 0xbf597fc7beef0ee4,
+  0xc6e00bf33da88fc2, 0xd5a79147930aa725, 0x06ca6351e003826f, 0x142929670a0e6e70,
+  0x27b70a8546d22ffc, 0x2e1b21385c26c926, 0x4d2c6dfc5ac42aed, 0x53380d139d95b3df,
+  0x650a73548baf63de, 0x766a0abb3c77b2a8, 0x81c2c92e47edaee6, 0x92722c851482353b,
+  0xa2bfe8a14cf10364, 0xa81a664bbc423001, 0xc24b8b70d0f89791, 0xc76c51a30654be30,
+  0xd192e819d6ef5218, 0xd69906245565a910, 0xf40e35855771202a, 0x106aa07032bbd1b8,
+  0x19a4c116b8d2d0c8, 0x1e376c085141ab53, 0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8,
+  0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb, 0x5b9cca4f7763e373, 0x682e6ff3d6b2b8a3,
+  0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec,
+  0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b,
+  0xca273eceea26619c, 0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178,
+  0x06f067aa72176fba, 0x0a637dc5a2c898a6, 0x113f9804bef90dae, 0x1b710b35131c471b,
+  0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c,
+  0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
+];
+
+// FIPS 180-4 section 5.3.5: SHA-512 initial hash value.
+export const IV512: StaticArray<u64> = [
+  0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
+  0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+];
+
+// FIPS 180-4 section 5.3.4: SHA-384 initial hash value.
+export const IV384: StaticArray<u64> = [
+  0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
+  0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
+];
+
+// FIPS 180-4 section 4.1.3, functions (4.8) to (4.13).
+// @ts-ignore: decorator
+@inline function Ch(x: u64, y: u64, z: u64): u64 { return (x & y) ^ (~x & z); }
+// @ts-ignore: decorator
+@inline function Maj(x: u64, y: u64, z: u64): u64 { return (x & y) ^ (x & z) ^ (y & z); }
+// @ts-ignore: decorator
+@inline function Sigma0(x: u64): u64 { return rotr<u64>(x, 28) ^ rotr<u64>(x, 34) ^ rotr<u64>(x, 39); }
+// @ts-ignore: decorator
+@inline function Sigma1(x: u64): u64 { return rotr<u64>(x, 14) ^ rotr<u64>(x, 18) ^ rotr<u64>(x, 41); }
+// @ts-ignore: decorator
+@inline function sigma0(x: u64): u64 { return rotr<u64>(x, 1) ^ rotr<u64>(x, 8) ^ (x >>> 7); }
+// @ts-ignore: decorator
+@inline function sigma1(x: u64): u64 { return rotr<u64>(x, 19) ^ rotr<u64>(x, 61) ^ (x >>> 6); }
+
+/**
+ * One SHA-512 compression (FIPS 180-4 section 6.4.2) of the 128-byte block at
+ * `block` into the eight-word state at `state` (host-endian u64 words).
+ * `w` is 640 bytes of scratch for the message schedule.
+ */
+export function compress512(state: usize, block: usize, w: usize): void {
+  for (let t: usize = 0; t < 16; t++) {
+    store<u64>(w + (t << 3), load64be(block + (t << 3)));
+  }
+  for (let t: usize = 16; t < 80; t++) {
+    const p = w + (t << 3);
+    store<u64>(p,
+      sigma1(load<u64>(p - 16)) + load<u64>(p - 56) + sigma0(load<u64>(p - 120)) + load<u64>(p - 128));
+  }
+
+  let a = load<u64>(state, 0), b = load<u64>(state, 8), c = load<u64>(state, 16), d = load<u64>(state, 24);
+  let e = load<u64>(state, 32), f = load<u64>(state, 40), g = load<u64>(state, 48), h = load<u64>(state, 56);
+
+  // 80 rounds, eight at a time: the variables rotate by renaming.
+  for (let t: i32 = 0; t < 80; t += 8) {
+    const kw = w + (<usize>t << 3);
+    let T1: u64;
+    T1 = h + Sigma1(e) + Ch(e, f, g) + unchecked(K512[t]) + load<u64>(kw, 0);
+    d += T1; h = T1 + Sigma0(a) + Maj(a, b, c);
+    T1 = g + Sigma1(d) + Ch(d, e, f) + unchecked(K512[t + 1]) + load<u64>(kw, 8);
+    c += T1; g = T1 + Sigma0(h) + Maj(h, a, b);
+    T1 = f + Sigma1(c) + Ch(c, d, e) + unchecked(K512[t + 2]) + load<u64>(kw, 16);
+    b += T1; f = T1 + Sigma0(g) + Maj(g, h, a);
+    T1 = e + Sigma1(b) + Ch(b, c, d) + unchecked(K512[t + 3]) + load<u64>(kw, 24);
+    a += T1; e = T1 + Sigma0(f) + Maj(f, g, h);
+    T1 = d + Sigma1(a) + Ch(a, b, c) + unchecked(K512[t + 4]) + load<u64>(kw, 32);
+    h += T1; d = T1 + Sigma0(e) + Maj(e, f, g);
+    T1 = c + Sigma1(h) + Ch(h, a, b) + unchecked(K512[t + 5]) + load<u64>(kw, 40);
+    g += T1; c = T1 + Sigma0(d) + Maj(d, e, f);
+    T1 = b + Sigma1(g) + Ch(g, h, a) + unchecked(K512[t + 6]) + load<u64>(kw, 48);
+    f += T1; b = T1 + Sigma0(c) + Maj(c, d, e);
+    T1 = a + Sigma1(f) + Ch(f, g, h) + unchecked(K512[t + 7]) + load<u64>(kw, 56);
+    e += T1; a = T1 + Sigma0(b) + Maj(b, c, d);
+  }
+
+  store<u64>(state, load<u64>(state, 0) + a, 0);
+  store<u64>(state, load<u64>(state, 8) + b, 8);
+  store<u64>(state, load<u64>(state, 16) + c, 16);
+  store<u64>(state, load<u64>(state, 24) + d, 24);
+  store<u64>(state, load<u64>(state, 32) + e, 32);
+  store<u64>(state, load<u64>(state, 40) + f, 40);
+  store<u64>(state, load<u64>(state, 48) + g, 48);
+  store<u64>(state, load<u64>(state, 56) + h, 56);
+}

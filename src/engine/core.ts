@@ -1,0 +1,182 @@
+/**
+ * The one instance of the Wasm core and the bookkeeping of its shared regions.
+ *
+ * The core has one streaming context (CTX) and one active HMAC key (KEY). Many
+ * JavaScript objects may want them: a `Hasher` owns CTX between its calls, and
+ * an `HmacKey` owns KEY. Ownership moves lazily: the owner keeps using the
+ * region with no copies until someone else claims it, and only then is the old
+ * owner's state saved to its own bytes. One-shot functions evict the CTX owner
+ * before they use CTX.
+ */
+import { instantiate } from '@assemblyscript/loader';
+
+/** The exports of `assembly/index.ts`. */
+export interface CoreExports {
+  readonly memory: WebAssembly.Memory;
+  readonly INPUT_SIZE: WebAssembly.Global;
+  readonly BATCH_MAX: WebAssembly.Global;
+  readonly CTX_SIZE: WebAssembly.Global;
+  readonly KEY_SIZE: WebAssembly.Global;
+  inputPtr(): number;
+  outputPtr(): number;
+  lensPtr(): number;
+  ctxPtr(): number;
+  keyPtr(): number;
+  digestLen(alg: number): number;
+  hashInit(alg: number): void;
+  hashUpdate(len: number): void;
+  hashFinal(): void;
+  hash(alg: number, len: number): void;
+  hmacSetKey(alg: number, keyLen: number): void;
+  hmacInit(): void;
+  hmacFinal(): void;
+  hmac(len: number): void;
+  hmacBatch(count: number): void;
+  wipe(): void;
+}
+
+/** Which build of the core runs: `simd` (4-lane SHA-256, 2-lane SHA-512 batches) or `scalar`. */
+export type Backend = 'simd' | 'scalar';
+
+/** Something that holds CTX between calls and can save it to its own bytes. */
+export interface ContextOwner {
+  saveContext(): void;
+}
+/** Something that has its pad states in KEY. */
+export interface KeyOwner {
+  readonly pads: Uint8Array;
+}
+
+/** Everything the engine needs from the instance, gathered once per backend. */
+export interface Core {
+  readonly backend: Backend;
+  readonly exports: CoreExports;
+  /** A view of the whole memory; it never detaches because memory never grows. */
+  readonly mem: Uint8Array;
+  /** A view of the input window alone. */
+  readonly input: Uint8Array;
+  readonly INPUT: number;
+  readonly INPUT_SIZE: number;
+  readonly OUT: number;
+  readonly LENS: number;
+  readonly BATCH_MAX: number;
+  readonly CTX: number;
+  readonly CTX_SIZE: number;
+  readonly KEY: number;
+  readonly KEY_SIZE: number;
+}
+
+/** Where an entry gets a compiled core from: inline bytes, or a `.wasm` module import. */
+export type CoreSource = (backend: Backend) => Promise<WebAssembly.Module | Uint8Array<ArrayBuffer>>;
+
+let core: Core | undefined;
+let source: CoreSource | undefined;
+let simdSupported = false;
+let ctxOwner: ContextOwner | null = null;
+let keyOwner: KeyOwner | null = null;
+
+async function instantiateCore(backend: Backend): Promise<Core> {
+  if (source === undefined) throw new Error('wasmac: no core source installed');
+  const { instance } = await instantiate<Record<string, unknown>>(await source(backend), {});
+  const exports = instance.exports as unknown as CoreExports;
+  const mem = new Uint8Array(exports.memory.buffer);
+  const INPUT = exports.inputPtr();
+  const INPUT_SIZE = exports.INPUT_SIZE.value as number;
+  return {
+    backend,
+    exports,
+    mem,
+    input: mem.subarray(INPUT, INPUT + INPUT_SIZE),
+    INPUT,
+    INPUT_SIZE,
+    OUT: exports.outputPtr(),
+    LENS: exports.lensPtr(),
+    BATCH_MAX: exports.BATCH_MAX.value,
+    CTX: exports.ctxPtr(),
+    CTX_SIZE: exports.CTX_SIZE.value,
+    KEY: exports.keyPtr(),
+    KEY_SIZE: exports.KEY_SIZE.value,
+  };
+}
+
+/**
+ * Called once by each package entry at import: records where cores come from
+ * and instantiates the SIMD build where `simdProbe` validates, else the scalar one.
+ */
+export async function installCore(from: CoreSource, simd: boolean): Promise<void> {
+  source = from;
+  simdSupported = simd;
+  core = await instantiateCore(simd ? 'simd' : 'scalar');
+}
+
+/** The running backend. */
+export function backend(): Backend {
+  return getCore().backend;
+}
+
+/**
+ * Switches the running build, e.g. to test or benchmark the scalar core on a
+ * machine with SIMD. Existing hashers and keys carry over: their states live
+ * in JavaScript and move into the new instance on their next call.
+ */
+export async function useBackend(next: Backend): Promise<void> {
+  if (next !== 'simd' && next !== 'scalar') throw new TypeError(`backend must be 'simd' or 'scalar', got ${String(next)}`);
+  if (next === 'simd' && !simdSupported) throw new Error('wasmac: this runtime does not support Wasm SIMD');
+  const fresh = await instantiateCore(next);
+  evictContext();
+  if (core !== undefined) core.exports.wipe();
+  keyOwner = null;
+  core = fresh;
+}
+
+/** The running core; throws if no entry installed one (import from `wasmac`, not from a source file). */
+export function getCore(): Core {
+  if (core === undefined) throw new Error('wasmac: the Wasm core is not loaded; import the package entry');
+  return core;
+}
+
+/** Saves the CTX owner's state to its own bytes and frees CTX. */
+export function evictContext(): void {
+  if (ctxOwner !== null) {
+    ctxOwner.saveContext();
+    ctxOwner = null;
+  }
+}
+
+/** Makes `owner` the CTX owner; `restore` copies its saved state in unless it already owns CTX. */
+export function claimContext(owner: ContextOwner, saved: Uint8Array | null): void {
+  if (ctxOwner === owner) return;
+  evictContext();
+  if (saved !== null) getCore().mem.set(saved, getCore().CTX);
+  ctxOwner = owner;
+}
+
+/** Frees CTX if `owner` holds it, without saving. */
+export function releaseContext(owner: ContextOwner): void {
+  if (ctxOwner === owner) ctxOwner = null;
+}
+
+export function isContextOwner(owner: ContextOwner): boolean {
+  return ctxOwner === owner;
+}
+
+/** Puts `owner`'s pad states in KEY unless they are there already. */
+export function activateKey(owner: KeyOwner): void {
+  if (keyOwner === owner) return;
+  const c = getCore();
+  c.mem.set(owner.pads, c.KEY);
+  keyOwner = owner;
+}
+
+/** Records that KEY now holds `owner`'s pads (just computed there). */
+export function adoptKey(owner: KeyOwner): void {
+  keyOwner = owner;
+}
+
+/** Wipes KEY if `owner` is the active key. */
+export function forgetKey(owner: KeyOwner): void {
+  if (keyOwner !== owner) return;
+  const c = getCore();
+  c.mem.fill(0, c.KEY, c.KEY + c.KEY_SIZE);
+  keyOwner = null;
+}

@@ -1,0 +1,164 @@
+/**
+ * HMAC (RFC 2104, FIPS 198-1) over the SHA-2 core.
+ *
+ * An `HmacKey` runs the key through the pads once: the core compresses
+ * K0 ^ ipad and K0 ^ opad from the IV and the key keeps the two resulting
+ * states (its "pads"). Each MAC then resumes from them: for a message that
+ * fits the input window that is one call into the core, and the key itself
+ * is never touched again.
+ */
+import { activateKey, adoptKey, evictContext, forgetKey, getCore, type KeyOwner } from './core.js';
+import { algorithmId, copyDigest, createHash, outputLength, StreamingHasher, type HashName, type Hasher } from './hash.js';
+import { feed, stage } from './input.js';
+import { abytes, abytesOrString, timingSafeEqual, type Bytes } from './utils.js';
+
+/**
+ * Computes `owner`'s pad states from `key` in the core (leaving them active)
+ * and returns a copy of them. Keys longer than the input window are hashed
+ * here first, which is what RFC 2104 does to any key longer than a block.
+ */
+function derivePads(owner: KeyOwner, alg: number, hash: HashName, key: Uint8Array): Uint8Array {
+  const c = getCore();
+  const k = key.length > c.INPUT_SIZE ? createHash(hash).update(key).digest() : key;
+  evictContext();
+  c.input.set(k);
+  c.exports.hmacSetKey(alg, k.length);
+  c.input.fill(0, 0, k.length);
+  if (k !== key) k.fill(0);
+  adoptKey(owner);
+  return c.mem.slice(c.KEY, c.KEY + c.KEY_SIZE);
+}
+
+/**
+ * A reusable HMAC key: the pad states are computed once, here, and every
+ * `mac` resumes from them.
+ * @example
+ * const key = new HmacKey('sha256', fromHex('000102...1f'));
+ * const tag = key.mac('Hello World');
+ * key.verify('Hello World', tag); // true
+ */
+export class HmacKey implements KeyOwner {
+  /** The hash this key MACs with. */
+  readonly hash: HashName;
+  /** Tag length in bytes: 28, 32, 48 or 64. */
+  readonly outputLen: number;
+  readonly #alg: number;
+  #pads: Uint8Array;
+  #destroyed = false;
+
+  constructor(hash: HashName, key: Uint8Array) {
+    this.#alg = algorithmId(hash);
+    abytes(key, 'key');
+    this.hash = hash;
+    this.outputLen = outputLength(this.#alg);
+    this.#pads = derivePads(this, this.#alg, hash, key);
+  }
+
+  /** The pad states, for the core; never leaves the engine. */
+  get pads(): Uint8Array {
+    return this.#pads;
+  }
+
+  #check(): void {
+    if (this.#destroyed) throw new Error('HmacKey was destroyed');
+  }
+
+  /** Runs the MAC of `message` in the core; the tag is at OUT. */
+  #run(message: Bytes): void {
+    this.#check();
+    abytesOrString(message, 'message');
+    const c = getCore();
+    evictContext();
+    activateKey(this);
+    const len = stage(c, message);
+    if (len >= 0) {
+      c.exports.hmac(len);
+      return;
+    }
+    c.exports.hmacInit();
+    feed(c, message, c.exports.hashUpdate);
+    c.exports.hmacFinal();
+  }
+
+  /** The tag of `message` (a string is UTF-8 encoded), as a fresh array. */
+  mac(message: Bytes): Uint8Array {
+    this.#run(message);
+    const c = getCore();
+    return c.mem.slice(c.OUT, c.OUT + this.outputLen);
+  }
+
+  /** Writes the tag of `message` to the first `outputLen` bytes of `out`. */
+  macInto(message: Bytes, out: Uint8Array): void {
+    abytes(out, 'out');
+    if (out.length < this.outputLen) throw new RangeError(`out must have room for ${this.outputLen} bytes, got ${out.length}`);
+    this.#run(message);
+    copyDigest(out, this.outputLen);
+  }
+
+  /**
+   * Whether `tag` is the full-length tag of `message`, compared in constant
+   * time. Truncated or overlong tags are `false`.
+   */
+  verify(message: Bytes, tag: Uint8Array): boolean {
+    abytes(tag, 'tag');
+    this.#run(message);
+    const c = getCore();
+    return timingSafeEqual(c.mem.subarray(c.OUT, c.OUT + this.outputLen), tag);
+  }
+
+  /** Wipes the pad states (here and in the core); the key cannot be used afterwards. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    forgetKey(this);
+    this.#pads.fill(0);
+  }
+}
+
+/**
+ * The tag of `message` under `key`, in one call.
+ * @example toHex(hmac('sha256', key, 'Hello World'))
+ */
+export function hmac(hash: HashName, key: Uint8Array, message: Bytes): Uint8Array {
+  const k = new HmacKey(hash, key);
+  try {
+    return k.mac(message);
+  } finally {
+    k.destroy();
+  }
+}
+
+class HmacHasher extends StreamingHasher {
+  readonly #key: HmacKey;
+
+  constructor(hash: HashName, key: Uint8Array) {
+    super(algorithmId(hash));
+    this.#key = new HmacKey(hash, key);
+    this.begin();
+  }
+
+  protected start(): void {
+    activateKey(this.#key);
+    getCore().exports.hmacInit();
+  }
+
+  protected finish(): void {
+    activateKey(this.#key);
+    getCore().exports.hmacFinal();
+  }
+
+  protected dispose(): void {
+    this.#key.destroy();
+  }
+}
+
+/**
+ * A streaming HMAC, for messages that arrive in pieces.
+ * @example
+ * const h = createHmac('sha512', key);
+ * for await (const chunk of stream) h.update(chunk);
+ * const tag = h.digest();
+ */
+export function createHmac(hash: HashName, key: Uint8Array): Hasher {
+  return new HmacHasher(hash, key);
+}

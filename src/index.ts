@@ -1,0 +1,10 @@
+/**
+ * wasmac, main entry: browsers, Deno, Bun and Node. Carries the Wasm core
+ * inline; importing it leaves the engine ready for synchronous calls.
+ */
+import { installCore } from './engine/core.js';
+import { inlineCore, inlineSimdSupported } from './engine/load-inline.js';
+
+await installCore(inlineCore, inlineSimdSupported());
+
+export * from './engine/index.js';
