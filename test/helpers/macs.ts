@@ -1,0 +1,41 @@
+/**
+ * The ways the engine computes an HMAC over a whole message, so that every
+ * vector suite runs each of them.
+ */
+import { createHmac, hmac, HmacKey, type HashName } from '../../src/index.js';
+
+export interface MacWay {
+  readonly name: string;
+  mac(hash: HashName, key: Uint8Array, msg: Uint8Array): Uint8Array;
+}
+
+export const MAC_WAYS: readonly MacWay[] = [
+  { name: 'hmac()', mac: (hash, key, msg) => hmac(hash, key, msg) },
+  {
+    name: 'HmacKey.mac',
+    mac(hash, key, msg) {
+      const k = new HmacKey(hash, key);
+      const tag = k.mac(msg);
+      k.destroy();
+      return tag;
+    },
+  },
+  {
+    name: 'HmacKey.macInto',
+    mac(hash, key, msg) {
+      const k = new HmacKey(hash, key);
+      const tag = new Uint8Array(k.outputLen);
+      k.macInto(msg, tag);
+      k.destroy();
+      return tag;
+    },
+  },
+  { name: 'createHmac, one update', mac: (hash, key, msg) => createHmac(hash, key).update(msg).digest() },
+  {
+    name: 'createHmac, two updates',
+    mac(hash, key, msg) {
+      const half = msg.length >> 1;
+      return createHmac(hash, key).update(msg.subarray(0, half)).update(msg.subarray(half)).digest();
+    },
+  },
+];
