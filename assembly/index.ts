@@ -19,6 +19,7 @@
 import { store32be, store64be } from './bytes';
 import { compress256, IV224, IV256 } from './sha256';
 import { compress512, IV384, IV512 } from './sha512';
+import { hmacBatchSimd } from './simd';
 
 export const INPUT_SIZE: u32 = 256 << 10;
 export const BATCH_MAX: u32 = 1024;
@@ -230,10 +231,15 @@ export function hmac(len: u32): void {
 /**
  * One call for many messages under the active key: LENS holds `count` lengths,
  * the input window the messages end to end; the tags go to OUT end to end.
+ * The SIMD build runs SHA-256 four lanes and SHA-512 two lanes at a time.
  */
 export function hmacBatch(count: u32): void {
   const alg = load<u32>(KEY + KEY_ALG);
   const n = <usize>digestLen(alg);
+  if (ASC_FEATURE_SIMD) {
+    hmacBatchSimd(KEY, INPUT, LENS, OUT, count, alg, n, W, TMP);
+    return;
+  }
   let p = INPUT;
   for (let i: usize = 0; i < <usize>count; i++) {
     const len = <usize>load<u32>(LENS + (i << 2));

@@ -55,6 +55,8 @@ export interface Core {
   readonly mem: Uint8Array;
   /** A view of the input window alone. */
   readonly input: Uint8Array;
+  /** A view of the batch lengths (u32). */
+  readonly lens: Uint32Array;
   readonly INPUT: number;
   readonly INPUT_SIZE: number;
   readonly OUT: number;
@@ -87,6 +89,7 @@ async function instantiateCore(backend: Backend): Promise<Core> {
     exports,
     mem,
     input: mem.subarray(INPUT, INPUT + INPUT_SIZE),
+    lens: new Uint32Array(exports.memory.buffer, exports.lensPtr(), exports.BATCH_MAX.value as number),
     INPUT,
     INPUT_SIZE,
     OUT: exports.outputPtr(),
