@@ -1,0 +1,85 @@
+/**
+ * Times one task with tinybench. Each sample runs the task `loop` times in a
+ * row, `loop` chosen so that a sample lasts about `sampleMs`: one sub-microsecond
+ * MAC per sample would be mostly timer overhead in Node and below the timer's
+ * resolution in a browser (5-100 us there).
+ */
+import { Bench } from 'tinybench';
+
+export interface Timing {
+  /** Calls per second: median over samples. */
+  ops: number;
+  /** Calls per second: from the mean sample. */
+  opsMean: number;
+  rme: number;
+  samples: number;
+  loop: number;
+}
+
+export interface MeasureOptions {
+  /** Time budget per task after warmup, ms. */
+  timeMs: number;
+  /** Warmup budget per task, ms. */
+  warmupMs: number;
+  /** How long one sample should last, ms. */
+  sampleMs: number;
+  now: () => number;
+}
+
+type SyncFn = () => unknown;
+type AsyncFn = () => Promise<unknown>;
+
+/** Where results go so that no engine can drop the work as dead code. */
+let sink = 0;
+function consume(r: unknown): void {
+  if (r instanceof Uint8Array) sink ^= r[0] ?? 0;
+  else if (Array.isArray(r)) sink ^= r.length;
+}
+
+/** The number of calls that lasts about `sampleMs` (powers of two), after a first warm pass. */
+async function calibrate(fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptions): Promise<number> {
+  let loop = 1;
+  for (;;) {
+    const t0 = o.now();
+    if (isAsync) for (let i = 0; i < loop; i++) consume(await (fn as AsyncFn)());
+    else for (let i = 0; i < loop; i++) consume(fn());
+    const dt = o.now() - t0;
+    if (dt >= o.sampleMs || loop >= 1 << 20) return loop;
+    // Jump close to the target once the timer resolves the loop, else double.
+    loop = dt > o.sampleMs / 16 ? Math.max(loop * 2, Math.ceil((loop * o.sampleMs) / dt)) : loop * 2;
+  }
+}
+
+export async function measure(name: string, fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptions): Promise<Timing> {
+  await calibrate(fn, isAsync, { ...o, sampleMs: o.sampleMs / 4 });
+  const loop = await calibrate(fn, isAsync, o);
+  const bench = new Bench({ time: o.timeMs, warmupTime: o.warmupMs, iterations: 8, warmupIterations: 2, now: o.now, throws: true });
+  if (isAsync) {
+    const f = fn as AsyncFn;
+    bench.add(name, async () => {
+      for (let i = 0; i < loop; i++) consume(await f());
+    }, { async: true });
+  } else {
+    const f = fn as SyncFn;
+    bench.add(name, () => {
+      for (let i = 0; i < loop; i++) consume(f());
+    }, { async: false });
+  }
+  await bench.run();
+  const task = bench.tasks[0]!;
+  const r = task.result;
+  if (r.state !== 'completed') throw new Error(`${name}: ${r.state === 'errored' ? r.error.message : r.state}`);
+  const lat = r.latency;
+  return {
+    ops: (loop * 1000) / lat.p50,
+    opsMean: (loop * 1000) / lat.mean,
+    rme: lat.rme,
+    samples: lat.samplesCount,
+    loop,
+  };
+}
+
+/** Keeps `sink` observable so the results above are used. */
+export function sinkValue(): number {
+  return sink;
+}

@@ -1,0 +1,87 @@
+/**
+ * The shape of benchmark results: what every runtime hands back to the report
+ * writer (as JSON), and what `bench/results/*.json` keeps.
+ */
+
+/** Where a suite ran. */
+export type RuntimeName = 'node' | 'deno' | 'bun' | 'chromium';
+
+/** Which table a row belongs to. */
+export type Group = 'hmac' | 'hash' | 'batch' | 'facade';
+
+/** The native implementation a runtime's wasmac rows are compared with. */
+export type NativeName = 'node:crypto' | 'WebCrypto';
+
+/** One timed task. */
+export interface Row {
+  /** `group/hash/size/impl`: the same case has the same id in every runtime. */
+  id: string;
+  group: Group;
+  hash: 'sha256' | 'sha512';
+  /** Bytes per message. */
+  size: number;
+  /** What ran, e.g. `wasmac HmacKey.mac` or `node:crypto`. */
+  impl: string;
+  /** Which core ran the wasmac rows. */
+  backend?: 'simd' | 'scalar';
+  /** Messages per call of the task (64 for batches, else 1). */
+  perCall: number;
+  /** Messages per second: the median over samples. */
+  ops: number;
+  /** Messages per second: the mean over samples. */
+  opsMean: number;
+  /** Relative margin of error of the mean latency, percent. */
+  rme: number;
+  /** Number of samples; each sample times `loop` calls. */
+  samples: number;
+  loop: number;
+}
+
+/** Everything one runtime measured. */
+export interface SuiteResult {
+  runtime: RuntimeName;
+  /** e.g. `Node 20.20.2, OpenSSL 3.0.19` or `Chromium 150.0.7871.100`. */
+  version: string;
+  /** The baseline every wasmac row is compared with in this runtime. */
+  native: NativeName;
+  /** The wasmac backend of the single-message rows. */
+  backend: 'simd' | 'scalar';
+  /** ms per task after warmup, and the sample length aimed at. */
+  timeMs: number;
+  sampleMs: number;
+  rows: Row[];
+  /** Skipped rows and why, and anything else the reader should know. */
+  notes: string[];
+}
+
+/** A cold-start measurement: medians over fresh `node` processes, in ms. */
+export interface ColdStartRow {
+  impl: string;
+  /** From the first line of the script to the first MAC (import included). */
+  firstMac: number;
+  /** From the first line of the script to the 10,000th MAC. */
+  tenThousand: number;
+  /** Process start to the first line of the script (the runtime's own boot). */
+  boot: number;
+  runs: number;
+}
+
+/** A runtime that could not run, and why. */
+export interface Missing {
+  runtime: RuntimeName;
+  reason: string;
+}
+
+/** What `npm run bench` writes to `bench/results/<date>.json`. */
+export interface Report {
+  date: string;
+  machine: { cpu: string; cores: number; os: string; memoryGiB: number };
+  quick: boolean;
+  suites: SuiteResult[];
+  missing: Missing[];
+  coldStart: ColdStartRow[];
+  /** Minified + gzipped browser bundle of the main entry, bytes. */
+  bundle?: { minified: number; gzip: number };
+  /** Wall-clock seconds for the whole run. */
+  seconds: number;
+}
