@@ -35,7 +35,7 @@ export class Mismatches {
     this.#checked++;
     const g = hex(got);
     const w = hex(want);
-    if (g !== w) this.#failures.push(`${label}\n      got  ${g}\n      want ${w}`);
+    if (g !== w) this.#failures.push(`${label}: got ${g}, want ${w}`);
   }
 
   /** Records a failure unless `ok`. */
@@ -55,13 +55,12 @@ export class Mismatches {
     this.#failures.push(`${label}: did not throw`);
   }
 
-  /** Fails the test if anything was recorded; also fails if nothing was checked at all. */
+  /** Fails the test if anything was recorded (listing the first few); also fails if nothing was checked. */
   assertNone(): void {
     assert.ok(this.#checked > 0, 'no cases were checked');
     const n = this.#failures.length;
     if (n === 0) return;
-    const shown = this.#failures.slice(0, 8).map((f) => `    - ${f}`).join('\n');
-    assert.unreachable(`${n} of ${this.#checked} checks failed${n > 8 ? ' (first 8 shown)' : ''}:\n${shown}`);
+    assert.equal(this.#failures.slice(0, 8), [], `${n} of ${this.#checked} checks failed${n > 8 ? ' (first 8 listed)' : ''}`);
   }
 }
 

@@ -63,12 +63,12 @@ export function prng(seed: number): Prng {
       return Array.from({ length: pieces - 1 }, () => between(0, length)).sort((a, b) => a - b);
     },
     text(n) {
-      const points: number[] = [];
+      let out = '';
       for (let i = 0; i < n; i++) {
         const [lo, hi] = RANGES[below(RANGES.length)]!;
-        points.push(between(lo, hi));
+        out += String.fromCodePoint(between(lo, hi));
       }
-      return String.fromCodePoint(...points);
+      return out;
     },
   };
 }
@@ -77,4 +77,24 @@ export function prng(seed: number): Prng {
 export function splitAt(data: Uint8Array, cuts: readonly number[]): Uint8Array[] {
   const bounds = [0, ...cuts, data.length];
   return bounds.slice(1).map((end, i) => data.subarray(bounds[i]!, end));
+}
+
+/** `text` cut at `cuts` (sorted offsets counted in code points, so no surrogate pair is broken). */
+export function splitText(text: string, cuts: readonly number[]): string[] {
+  const points = Array.from(text);
+  const bounds = [0, ...cuts.map((c) => Math.min(c, points.length)), points.length];
+  return bounds.slice(1).map((end, i) => points.slice(bounds[i]!, end).join(''));
+}
+
+/** The core's input window (256 KiB): larger inputs are fed to it in chunks. */
+export const WINDOW = 256 * 1024;
+
+/**
+ * Message lengths above 1100 bytes worth testing: around the input window and
+ * its multiples, up to 1 MiB, plus a few drawn from `rng`.
+ */
+export function largeLengths(rng: Prng): number[] {
+  const fixed = [1535, 4096, 65537, WINDOW - 1, WINDOW, WINDOW + 1, 2 * WINDOW - 1, 2 * WINDOW + 1, 3 * WINDOW, 4 * WINDOW - 1, 4 * WINDOW];
+  const drawn = Array.from({ length: 3 }, () => rng.between(1101, 4 * WINDOW));
+  return [...fixed, ...drawn];
 }
