@@ -36,24 +36,37 @@ function consume(r: unknown): void {
   else if (Array.isArray(r)) sink ^= r.length;
 }
 
-/** The number of calls that lasts about `sampleMs` (powers of two), after a first warm pass. */
+/**
+ * The number of calls that lasts about `sampleMs`. Each candidate is timed
+ * three times and the fastest counts, so that one GC pause or tier-up does not
+ * end the search early.
+ */
 async function calibrate(fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptions): Promise<number> {
   let loop = 1;
   for (;;) {
-    const t0 = o.now();
-    if (isAsync) for (let i = 0; i < loop; i++) consume(await (fn as AsyncFn)());
-    else for (let i = 0; i < loop; i++) consume(fn());
-    const dt = o.now() - t0;
+    let dt = Infinity;
+    for (let rep = 0; rep < 3; rep++) {
+      const t0 = o.now();
+      if (isAsync) for (let i = 0; i < loop; i++) consume(await (fn as AsyncFn)());
+      else for (let i = 0; i < loop; i++) consume(fn());
+      dt = Math.min(dt, o.now() - t0);
+    }
     if (dt >= o.sampleMs || loop >= 1 << 20) return loop;
-    // Jump close to the target once the timer resolves the loop, else double.
-    loop = dt > o.sampleMs / 16 ? Math.max(loop * 2, Math.ceil((loop * o.sampleMs) / dt)) : loop * 2;
+    // Jump close to the target once the timer resolves the loop well, else double.
+    loop = dt > o.sampleMs / 16 ? Math.max(loop * 2, Math.ceil((loop * o.sampleMs * 1.1) / dt)) : loop * 2;
   }
 }
 
 export async function measure(name: string, fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptions): Promise<Timing> {
-  await calibrate(fn, isAsync, { ...o, sampleMs: o.sampleMs / 4 });
+  // Warm up before calibrating: cold code (interpreter, baseline Wasm tier) is
+  // many times slower and would make the samples far too short once it is hot.
+  const t0 = o.now();
+  do {
+    if (isAsync) consume(await (fn as AsyncFn)());
+    else consume(fn());
+  } while (o.now() - t0 < o.warmupMs);
   const loop = await calibrate(fn, isAsync, o);
-  const bench = new Bench({ time: o.timeMs, warmupTime: o.warmupMs, iterations: 8, warmupIterations: 2, now: o.now, throws: true });
+  const bench = new Bench({ time: o.timeMs, warmupTime: o.warmupMs / 4, iterations: 8, warmupIterations: 2, now: o.now, throws: true });
   if (isAsync) {
     const f = fn as AsyncFn;
     bench.add(name, async () => {
