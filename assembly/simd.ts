@@ -50,6 +50,13 @@ const LAST: u32 = 2;
 // @ts-ignore: decorator
 @inline function sigma1x4(x: v128): v128 { return v128.xor(v128.xor(rotr4(x, 17), rotr4(x, 19)), i32x4.shr_u(x, 10)); }
 
+/** T1 of round i of this group (FIPS 180-4 6.2.2 step 3): h + Sigma1(e) + Ch(e, f, g) + K[t] + W[t], four lanes. */
+// @ts-ignore: decorator
+@inline function round4(e: v128, f: v128, g: v128, h: v128, kt: usize, kw: usize, i: usize): v128 {
+  return i32x4.add(i32x4.add(h, Sigma1x4(e)),
+    i32x4.add(Ch4(e, f, g), i32x4.add(v128.load32_splat(kt + (i << 2)), v128.load(kw + (i << 4)))));
+}
+
 /** Byte swap of each 32-bit lane: SHA-2 words are big-endian. */
 // @ts-ignore: decorator
 @inline function bswap32x4(x: v128): v128 {
@@ -79,12 +86,20 @@ function compress256x4(st: usize, b0: usize, b1: usize, b2: usize, b3: usize, w:
   }
   let a = v128.load(st, 0), b = v128.load(st, 16), c = v128.load(st, 32), d = v128.load(st, 48);
   let e = v128.load(st, 64), f = v128.load(st, 80), g = v128.load(st, 96), h = v128.load(st, 112);
-  for (let t: i32 = 0; t < 64; t++) {
-    const T1 = i32x4.add(i32x4.add(i32x4.add(h, Sigma1x4(e)), i32x4.add(Ch4(e, f, g), i32x4.splat(unchecked(K256[t])))),
-      v128.load(w + (<usize>t << 4)));
-    const T2 = i32x4.add(Sigma0x4(a), Maj4(a, b, c));
-    h = g; g = f; f = e; e = i32x4.add(d, T1);
-    d = c; c = b; b = a; a = i32x4.add(T1, T2);
+  // Eight rounds per iteration, the variables rotating by renaming (as in sha256.ts).
+  const k = changetype<usize>(K256);
+  for (let t: usize = 0; t < 64; t += 8) {
+    const kw = w + (t << 4);
+    const kt = k + (t << 2);
+    let T1: v128;
+    T1 = round4(e, f, g, h, kt, kw, 0); d = i32x4.add(d, T1); h = i32x4.add(T1, i32x4.add(Sigma0x4(a), Maj4(a, b, c)));
+    T1 = round4(d, e, f, g, kt, kw, 1); c = i32x4.add(c, T1); g = i32x4.add(T1, i32x4.add(Sigma0x4(h), Maj4(h, a, b)));
+    T1 = round4(c, d, e, f, kt, kw, 2); b = i32x4.add(b, T1); f = i32x4.add(T1, i32x4.add(Sigma0x4(g), Maj4(g, h, a)));
+    T1 = round4(b, c, d, e, kt, kw, 3); a = i32x4.add(a, T1); e = i32x4.add(T1, i32x4.add(Sigma0x4(f), Maj4(f, g, h)));
+    T1 = round4(a, b, c, d, kt, kw, 4); h = i32x4.add(h, T1); d = i32x4.add(T1, i32x4.add(Sigma0x4(e), Maj4(e, f, g)));
+    T1 = round4(h, a, b, c, kt, kw, 5); g = i32x4.add(g, T1); c = i32x4.add(T1, i32x4.add(Sigma0x4(d), Maj4(d, e, f)));
+    T1 = round4(g, h, a, b, kt, kw, 6); f = i32x4.add(f, T1); b = i32x4.add(T1, i32x4.add(Sigma0x4(c), Maj4(c, d, e)));
+    T1 = round4(f, g, h, a, kt, kw, 7); e = i32x4.add(e, T1); a = i32x4.add(T1, i32x4.add(Sigma0x4(b), Maj4(b, c, d)));
   }
   v128.store(st, i32x4.add(v128.load(st, 0), a), 0);
   v128.store(st, i32x4.add(v128.load(st, 16), b), 16);
@@ -109,6 +124,13 @@ function compress256x4(st: usize, b0: usize, b1: usize, b2: usize, b3: usize, w:
 // @ts-ignore: decorator
 @inline function sigma1x2(x: v128): v128 { return v128.xor(v128.xor(rotr2(x, 19), rotr2(x, 61)), i64x2.shr_u(x, 6)); }
 
+/** T1 of round i of this group (FIPS 180-4 6.4.2 step 3), two lanes. */
+// @ts-ignore: decorator
+@inline function round2(e: v128, f: v128, g: v128, h: v128, kt: usize, kw: usize, i: usize): v128 {
+  return i64x2.add(i64x2.add(h, Sigma1x2(e)),
+    i64x2.add(Ch4(e, f, g), i64x2.add(v128.load64_splat(kt + (i << 3)), v128.load(kw + (i << 4)))));
+}
+
 /** Byte swap of each 64-bit lane. */
 // @ts-ignore: decorator
 @inline function bswap64x2(x: v128): v128 {
@@ -130,12 +152,19 @@ function compress512x2(st: usize, b0: usize, b1: usize, w: usize): void {
   }
   let a = v128.load(st, 0), b = v128.load(st, 16), c = v128.load(st, 32), d = v128.load(st, 48);
   let e = v128.load(st, 64), f = v128.load(st, 80), g = v128.load(st, 96), h = v128.load(st, 112);
-  for (let t: i32 = 0; t < 80; t++) {
-    const T1 = i64x2.add(i64x2.add(i64x2.add(h, Sigma1x2(e)), i64x2.add(Ch4(e, f, g), i64x2.splat(unchecked(K512[t])))),
-      v128.load(w + (<usize>t << 4)));
-    const T2 = i64x2.add(Sigma0x2(a), Maj4(a, b, c));
-    h = g; g = f; f = e; e = i64x2.add(d, T1);
-    d = c; c = b; b = a; a = i64x2.add(T1, T2);
+  const k = changetype<usize>(K512);
+  for (let t: usize = 0; t < 80; t += 8) {
+    const kw = w + (t << 4);
+    const kt = k + (t << 3);
+    let T1: v128;
+    T1 = round2(e, f, g, h, kt, kw, 0); d = i64x2.add(d, T1); h = i64x2.add(T1, i64x2.add(Sigma0x2(a), Maj4(a, b, c)));
+    T1 = round2(d, e, f, g, kt, kw, 1); c = i64x2.add(c, T1); g = i64x2.add(T1, i64x2.add(Sigma0x2(h), Maj4(h, a, b)));
+    T1 = round2(c, d, e, f, kt, kw, 2); b = i64x2.add(b, T1); f = i64x2.add(T1, i64x2.add(Sigma0x2(g), Maj4(g, h, a)));
+    T1 = round2(b, c, d, e, kt, kw, 3); a = i64x2.add(a, T1); e = i64x2.add(T1, i64x2.add(Sigma0x2(f), Maj4(f, g, h)));
+    T1 = round2(a, b, c, d, kt, kw, 4); h = i64x2.add(h, T1); d = i64x2.add(T1, i64x2.add(Sigma0x2(e), Maj4(e, f, g)));
+    T1 = round2(h, a, b, c, kt, kw, 5); g = i64x2.add(g, T1); c = i64x2.add(T1, i64x2.add(Sigma0x2(d), Maj4(d, e, f)));
+    T1 = round2(g, h, a, b, kt, kw, 6); f = i64x2.add(f, T1); b = i64x2.add(T1, i64x2.add(Sigma0x2(c), Maj4(c, d, e)));
+    T1 = round2(f, g, h, a, kt, kw, 7); e = i64x2.add(e, T1); a = i64x2.add(T1, i64x2.add(Sigma0x2(b), Maj4(b, c, d)));
   }
   v128.store(st, i64x2.add(v128.load(st, 0), a), 0);
   v128.store(st, i64x2.add(v128.load(st, 16), b), 16);
