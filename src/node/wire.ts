@@ -4,85 +4,30 @@
  *
  * On the wire, blobs are standard base64 strings and timestamps are epoch
  * seconds; in the facade they are `Uint8Array` and `Date`. Inputs are decoded
- * by member name through {@link MEMBER_TYPES}, which also checks JSON types
- * (a wrong type is a `SerializationException`, as AWS answers). Members the
- * table does not know pass through as JSON, so a new operation needs an entry
- * here only for a blob or timestamp member. Outputs need no table: every
- * `Uint8Array` becomes base64 and every `Date` epoch seconds.
+ * by member name through {@link BLOB_MEMBERS} and {@link TIMESTAMP_MEMBERS};
+ * every other member passes through as JSON, so a new operation needs an
+ * entry here only for a new blob or timestamp member. Outputs need no table:
+ * every `Uint8Array` becomes base64 and every `Date` epoch seconds.
  */
 import { WireError } from './errors.js';
 
-/** How one request member travels: JSON scalar types, or the two encoded types. */
-export type MemberType =
-  | 'string'
-  | 'boolean'
-  | 'integer'
-  | 'blob'
-  | 'timestamp'
-  | 'string-list'
-  | 'tag-list'
-  | 'string-map'
-  | 'structure';
-
 /**
- * KMS request members by name (the model uses each name with one type across
- * operations). Blobs: `Message`, `Mac`, and the import members `ImportToken`,
- * `EncryptedKeyMaterial`, `PublicKey`; timestamps: `ValidTo`, `ParametersValidTo`.
+ * Request members that are blobs (base64 on the wire, `Uint8Array` in the
+ * facade), by name: the model gives each name one type across operations.
  */
-export const MEMBER_TYPES: Readonly<Record<string, MemberType>> = {
-  // blobs
-  Message: 'blob',
-  Mac: 'blob',
-  ImportToken: 'blob',
-  EncryptedKeyMaterial: 'blob',
-  PublicKey: 'blob',
-  Plaintext: 'blob',
-  CiphertextBlob: 'blob',
-  Signature: 'blob',
-  // timestamps
-  ValidTo: 'timestamp',
-  ParametersValidTo: 'timestamp',
-  // scalars
-  KeyId: 'string',
-  AliasName: 'string',
-  TargetKeyId: 'string',
-  Description: 'string',
-  KeySpec: 'string',
-  CustomerMasterKeySpec: 'string',
-  KeyUsage: 'string',
-  Origin: 'string',
-  Policy: 'string',
-  PolicyName: 'string',
-  MacAlgorithm: 'string',
-  Marker: 'string',
-  GrantId: 'string',
-  GrantToken: 'string',
-  GranteePrincipal: 'string',
-  RetiringPrincipal: 'string',
-  Name: 'string',
-  WrappingAlgorithm: 'string',
-  WrappingKeySpec: 'string',
-  ExpirationModel: 'string',
-  ImportType: 'string',
-  KeyMaterialDescription: 'string',
-  KeyMaterialId: 'string',
-  CustomKeyStoreId: 'string',
-  ReplicaRegion: 'string',
-  DryRun: 'boolean',
-  MultiRegion: 'boolean',
-  BypassPolicyLockoutSafetyCheck: 'boolean',
-  Limit: 'integer',
-  PendingWindowInDays: 'integer',
-  RotationPeriodInDays: 'integer',
-  NumberOfBytes: 'integer',
-  // collections
-  GrantTokens: 'string-list',
-  Operations: 'string-list',
-  TagKeys: 'string-list',
-  Tags: 'tag-list',
-  EncryptionContext: 'string-map',
-  Constraints: 'structure',
-};
+export const BLOB_MEMBERS: ReadonlySet<string> = new Set([
+  'Message',
+  'Mac',
+  'ImportToken',
+  'EncryptedKeyMaterial',
+  'PublicKey',
+  'Plaintext',
+  'CiphertextBlob',
+  'Signature',
+]);
+
+/** Request members that are timestamps (epoch seconds on the wire, `Date` in the facade). */
+export const TIMESTAMP_MEMBERS: ReadonlySet<string> = new Set(['ValidTo', 'ParametersValidTo']);
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -90,15 +35,19 @@ function serialization(message: string): WireError {
   return new WireError('SerializationException', 400, message);
 }
 
-function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
+/** Coral's name for the JSON token a value is, as in its SerializationException texts. */
+function token(value: unknown): string {
+  if (typeof value === 'string') return 'STRING_VALUE';
+  if (typeof value === 'number') return 'NUMBER_VALUE';
+  if (value === true) return 'TRUE_VALUE';
+  if (value === false) return 'FALSE_VALUE';
+  return 'VALUE';
 }
 
-function wrongType(path: string, expected: string, value: unknown): WireError {
-  return serialization(`Expected ${expected} for '${path}', got ${jsonType(value)}`);
+function mismatch(value: unknown, target: string): WireError {
+  if (Array.isArray(value)) return serialization('Start of list found where not expected');
+  if (typeof value === 'object') return serialization('Start of structure or map found where not expected.');
+  return serialization(`${token(value)} can not be converted to ${target}`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -112,57 +61,14 @@ export function decodeBase64(text: string, path: string): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-function decodeMember(name: string, type: MemberType | undefined, value: unknown): unknown {
-  switch (type) {
-    case undefined:
-      return value;
-    case 'string':
-      if (typeof value !== 'string') throw wrongType(name, 'a string', value);
-      return value;
-    case 'boolean':
-      if (typeof value !== 'boolean') throw wrongType(name, 'a boolean', value);
-      return value;
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw wrongType(name, 'an integer', value);
-      return value;
-    case 'blob':
-      if (typeof value !== 'string') throw wrongType(name, 'a base64 string', value);
-      return decodeBase64(value, name);
-    case 'timestamp':
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw wrongType(name, 'epoch seconds (a number)', value);
-      return new Date(value * 1000);
-    case 'string-list':
-      if (!Array.isArray(value)) throw wrongType(name, 'an array of strings', value);
-      value.forEach((item, i) => {
-        if (typeof item !== 'string') throw wrongType(`${name}[${i}]`, 'a string', item);
-      });
-      return value;
-    case 'tag-list':
-      if (!Array.isArray(value)) throw wrongType(name, 'an array of tags', value);
-      return value.map((tag, i) => {
-        if (!isObject(tag)) throw wrongType(`${name}[${i}]`, 'an object', tag);
-        for (const [k, v] of Object.entries(tag)) {
-          if (v !== null && typeof v !== 'string') throw wrongType(`${name}[${i}].${k}`, 'a string', v);
-        }
-        return tag;
-      });
-    case 'string-map':
-      if (!isObject(value)) throw wrongType(name, 'an object', value);
-      for (const [k, v] of Object.entries(value)) {
-        if (typeof v !== 'string') throw wrongType(`${name}.${k}`, 'a string', v);
-      }
-      return value;
-    case 'structure':
-      if (!isObject(value)) throw wrongType(name, 'an object', value);
-      return value;
-  }
-}
-
 /**
- * A request body (UTF-8 JSON) to a command input. An empty body is `{}`;
- * `null` members are absent, as in AWS's deserializer.
+ * A request body (UTF-8 JSON) to a command input: blobs decoded from base64,
+ * timestamps from epoch seconds; every other member is passed on as JSON for
+ * the facade to check (it answers wrong types with SerializationException
+ * itself). An empty body is `{}`; a body that is not a JSON object is passed
+ * on as it is, for the facade to refuse.
  */
-export function decodeRequest(body: Uint8Array): Record<string, unknown> {
+export function decodeRequest(body: Uint8Array): unknown {
   if (body.length === 0) return {};
   let parsed: unknown;
   try {
@@ -170,13 +76,18 @@ export function decodeRequest(body: Uint8Array): Record<string, unknown> {
   } catch {
     throw serialization('The request body is not valid JSON');
   }
-  if (!isObject(parsed)) throw serialization(`The request body must be a JSON object, got ${jsonType(parsed)}`);
-  const input: Record<string, unknown> = {};
+  if (!isObject(parsed)) return parsed;
   for (const [name, value] of Object.entries(parsed)) {
-    if (value === null || name === '__proto__') continue;
-    input[name] = decodeMember(name, Object.hasOwn(MEMBER_TYPES, name) ? MEMBER_TYPES[name] : undefined, value);
+    if (value === null) continue;
+    if (BLOB_MEMBERS.has(name)) {
+      if (typeof value !== 'string') throw mismatch(value, 'a Blob');
+      parsed[name] = decodeBase64(value, name);
+    } else if (TIMESTAMP_MEMBERS.has(name)) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(value, 'a Timestamp');
+      parsed[name] = new Date(value * 1000);
+    }
   }
-  return input;
+  return parsed;
 }
 
 function encodeValue(value: unknown): unknown {

@@ -1,0 +1,293 @@
+/**
+ * The local KMS endpoint: AWS JSON 1.1 over `node:http`, exactly as KMS
+ * speaks it (KMS-SEMANTICS.md §5), in front of the facade.
+ *
+ * A request goes through, in order: framing (POST /, body size announced),
+ * the SigV4 header check, the body (read up to the limit), the signature, the
+ * operation (`X-Amz-Target: TrentService.<Op>`), the content type, the JSON
+ * codec, the facade. Every response, success or error, has a JSON body and an
+ * `x-amzn-RequestId` header; errors are `{"__type","message"}` with HTTP 400,
+ * or 500 for server faults.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { KMSClient } from '../kms/client.js';
+import { COMMANDS } from '../kms/commands/index.js';
+import { KMSServiceException, errorBody } from '../kms/errors.js';
+import type { KeyStore } from '../kms/key-store.js';
+import { WireError } from './errors.js';
+import { FileKeyStore } from './file-store.js';
+import { applySeed, type Seed } from './seed.js';
+import { SigV4Verifier, type Credential } from './sigv4.js';
+import { decodeRequest, encodeError, encodeResponse } from './wire.js';
+
+/** The access key accepted when none is configured: the convention of other local AWS emulators. */
+export const DEFAULT_CREDENTIAL: Readonly<Credential> = Object.freeze({ accessKeyId: 'test', secretAccessKey: 'test' });
+export const DEFAULT_PORT = 4599;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_REGION = 'us-east-1';
+export const DEFAULT_ACCOUNT_ID = '111122223333';
+export const DEFAULT_DATA_DIR = '.wasmac';
+/** Largest request body accepted (bytes). KMS's largest members (a 128 KiB policy) fit. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** Address to listen on; default `127.0.0.1` (this machine only). */
+  host?: string;
+  /** Port; default 4599, 0 for any free port. */
+  port?: number;
+  region?: string;
+  accountId?: string;
+  /** Where keys live. Default: a {@link FileKeyStore} in `dataDir`, closed with the server. */
+  keyStore?: KeyStore;
+  /** Data directory of the default store; default `./.wasmac`. */
+  dataDir?: string;
+  /** 32 bytes: encrypts material at rest in the default store. */
+  masterKey?: Uint8Array;
+  /** Keys and aliases to add on start (those not already there). */
+  seed?: Seed;
+  /** Accepted access keys; default `test` / `test`. */
+  credentials?: readonly Credential[];
+  maxBodyBytes?: number;
+  /** Clock (ms since the epoch) for signatures and the facade; default `Date.now`. */
+  now?: () => number;
+  /** Called with one line per request (operation, status, time; never key material). */
+  log?: (line: string) => void;
+}
+
+/** A running endpoint. */
+export interface KmsServer {
+  /** `http://<host>:<port>`, what `endpoint` / `--endpoint-url` take. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly region: string;
+  readonly accountId: string;
+  readonly keyStore: KeyStore;
+  readonly credentials: readonly Credential[];
+  /** Whether `credentials` is the built-in `test` / `test`. */
+  readonly defaultCredentials: boolean;
+  readonly server: Server;
+  /** Stops accepting connections, lets requests in flight finish, then closes the store it opened. */
+  close(): Promise<void>;
+}
+
+interface Dispatch {
+  clientFor(credential: Credential): KMSClient;
+}
+
+const JSON_TYPES = new Set(['application/x-amz-json-1.1', 'application/x-amz-json-1.0']);
+const TARGET_PREFIX = 'TrentService.';
+
+function send(res: ServerResponse, status: number, contentType: string, body: string, errorType?: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  if (errorType !== undefined) res.setHeader('x-amzn-ErrorType', errorType);
+  res.end(body);
+}
+
+/** Reads the body, refusing it as soon as it passes `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tooLarge(limit: number): WireError {
+  return new WireError('RequestEntityTooLargeException', 413, `Request body is larger than ${limit} bytes`);
+}
+
+function operationOf(req: IncomingMessage): string | undefined {
+  const target = req.headers['x-amz-target'];
+  if (typeof target !== 'string' || !target.startsWith(TARGET_PREFIX)) return undefined;
+  const op = target.slice(TARGET_PREFIX.length);
+  return Object.hasOwn(COMMANDS, op) ? op : undefined;
+}
+
+function contentTypeOf(req: IncomingMessage): string | undefined {
+  const raw = req.headers['content-type'];
+  if (raw === undefined) return undefined;
+  return raw.split(';')[0]!.trim().toLowerCase();
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  verifier: SigV4Verifier,
+  dispatch: Dispatch,
+  maxBodyBytes: number,
+): Promise<{ op: string; status: number; error?: string }> {
+  const requested = contentTypeOf(req);
+  const contentType = requested !== undefined && JSON_TYPES.has(requested) ? requested : 'application/x-amz-json-1.1';
+  let op = '-';
+  try {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/') throw new WireError('UnknownOperationException', 404, 'The KMS endpoint is POST /');
+    if (req.method !== 'POST') throw new WireError('UnknownOperationException', 405, 'The KMS endpoint is POST /');
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > maxBodyBytes) throw tooLarge(maxBodyBytes);
+    const auth = verifier.precheck(req.headers);
+    const body = await readBody(req, maxBodyBytes);
+    const credential = verifier.verify({ method: req.method, url: req.url ?? '/', headers: req.headers, body }, auth);
+    const operation = operationOf(req);
+    if (operation === undefined) throw new WireError('UnknownOperationException', 400);
+    op = operation;
+    if (requested === undefined || !JSON_TYPES.has(requested)) {
+      throw new WireError('SerializationException', 400, 'Content-Type must be application/x-amz-json-1.1 or application/x-amz-json-1.0');
+    }
+    const input = decodeRequest(body);
+    const Command = COMMANDS[operation as keyof typeof COMMANDS] as unknown as new (input: unknown) => unknown;
+    const output = await dispatch.clientFor(credential).send(new Command(input) as never);
+    send(res, 200, contentType, encodeResponse(output as unknown as Record<string, unknown>));
+    return { op, status: 200 };
+  } catch (err) {
+    if (err instanceof WireError) {
+      if (err.status === 413) res.setHeader('Connection', 'close');
+      send(res, err.status, contentType, encodeError(err.name, err.hasMessage ? err.message : undefined), err.name);
+      if (err.status === 413) res.once('finish', () => req.destroy());
+      return { op, status: err.status, error: err.name };
+    }
+    if (err instanceof KMSServiceException) {
+      const status = err.httpStatusCode;
+      send(res, status, contentType, JSON.stringify(errorBody(err)), err.name);
+      return { op, status, error: err.name };
+    }
+    // A bug, not a KMS answer: the client gets KMSInternalException; the log
+    // gets the error's name and message only (never the objects it holds).
+    const e = err as Error;
+    send(res, 500, contentType, encodeError('KMSInternalException', 'An internal error occurred.'), 'KMSInternalException');
+    return { op, status: 500, error: `KMSInternalException (${e?.name ?? 'Error'}: ${e?.message ?? String(err)})` };
+  }
+}
+
+/**
+ * Starts the endpoint and resolves once it listens.
+ * @example
+ * const kms = await startServer({ port: 0, dataDir: '.wasmac' });
+ * const client = new KMSClient({ endpoint: kms.url, region: kms.region,
+ *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }); // @aws-sdk/client-kms
+ * // ...
+ * await kms.close();
+ */
+export async function startServer(options: ServerOptions = {}): Promise<KmsServer> {
+  const host = options.host ?? DEFAULT_HOST;
+  const region = options.region ?? DEFAULT_REGION;
+  const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const now = options.now ?? Date.now;
+  const defaultCredentials = options.credentials === undefined || options.credentials.length === 0;
+  const credentials = defaultCredentials ? [DEFAULT_CREDENTIAL] : [...options.credentials!];
+  const ownStore = options.keyStore === undefined;
+  const keyStore =
+    options.keyStore ??
+    (await FileKeyStore.open(options.dataDir ?? DEFAULT_DATA_DIR, options.masterKey === undefined ? {} : { masterKey: options.masterKey }));
+
+  const closeStore = async (): Promise<void> => {
+    if (ownStore) await (keyStore as FileKeyStore).close();
+  };
+  try {
+    if (options.seed !== undefined) await applySeed(keyStore, options.seed, { region, accountId, now });
+  } catch (err) {
+    await closeStore();
+    throw err;
+  }
+
+  const clients = new Map<string, KMSClient>();
+  const dispatch: Dispatch = {
+    clientFor(credential) {
+      const account = credential.accountId ?? accountId;
+      let client = clients.get(account);
+      if (client === undefined) {
+        client = new KMSClient({ region, accountId: account, keyStore, now: () => new Date(now()) });
+        clients.set(account, client);
+      }
+      return client;
+    },
+  };
+  const verifier = new SigV4Verifier({ credentials, region, now });
+  const log = options.log;
+  let closing = false;
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    inFlight++;
+    const started = performance.now();
+    res.setHeader('x-amzn-RequestId', randomUUID());
+    if (closing) res.setHeader('Connection', 'close');
+    handle(req, res, verifier, dispatch, maxBodyBytes)
+      .then((outcome) => {
+        if (log !== undefined) {
+          const ms = (performance.now() - started).toFixed(1);
+          log(`${new Date().toISOString()} ${res.getHeader('x-amzn-RequestId')} ${outcome.op} ${outcome.status}${outcome.error ? ` ${outcome.error}` : ''} ${ms}ms`);
+        }
+      })
+      .finally(() => {
+        inFlight--;
+        if (inFlight === 0 && idle !== undefined) idle();
+      });
+  });
+  server.on('clientError', (_err, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const body = encodeError('SerializationException', 'Malformed HTTP request');
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: ${randomUUID()}\r\n` +
+        `Connection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch(async (err) => {
+    await closeStore();
+    throw err;
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    host,
+    port,
+    region,
+    accountId,
+    keyStore,
+    credentials,
+    defaultCredentials,
+    server,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), 5000);
+        await stopped;
+        clearTimeout(force);
+        await closeStore();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The SigV4 verifier against requests signed by the SDK's own signer
+ * (`@smithy/signature-v4`): what it accepts, and each refusal with the name,
+ * status and message AWS sends.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SigV4Verifier, amzDate } from '../../src/node/sigv4.js';
+import { WireError } from '../../src/node/errors.js';
+import { signedRequest, type RawRequest } from './helpers.js';
+
+const URL_ = 'http://127.0.0.1:4599';
+const NOW = Date.UTC(2026, 10, 22, 11, 54, 37);
+const verifier = new SigV4Verifier({
+  credentials: [
+    { accessKeyId: 'test', secretAccessKey: 'test' },
+    { accessKeyId: 'AKIDOTHER', secretAccessKey: 'other-secret', accountId: '444455556666' },
+  ],
+  region: 'us-east-1',
+  now: () => NOW,
+});
+
+function toVerify(req: RawRequest, body = req.body) {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = v;
+  return { method: 'POST', url: '/', headers, body: new TextEncoder().encode(body) };
+}
+
+function refused(fn: () => unknown, name: string, status: number, message?: RegExp): void {
+  try {
+    fn();
+  } catch (err) {
+    assert.instance(err, WireError);
+    const e = err as WireError;
+    assert.is(e.name, name);
+    assert.is(e.status, status);
+    if (message) assert.match(e.message, message);
+    return;
+  }
+  assert.unreachable(`expected ${name}`);
+}
+
+const body = '{"KeyId":"alias/demo","Message":"SGVsbG8=","MacAlgorithm":"HMAC_SHA_384"}';
+
+test('accepts a request signed by the SDK signer and names the caller', async () => {
+  const req = await signedRequest({ url: URL_, op: 'GenerateMac', body, date: new Date(NOW) });
+  assert.is(verifier.verify(toVerify(req)).accessKeyId, 'test');
+  const other = await signedRequest({ url: URL_, body: '{}', accessKeyId: 'AKIDOTHER', secretAccessKey: 'other-secret', date: new Date(NOW - 60_000) });
+  assert.is(verifier.verify(toVerify(other)).accountId, '444455556666');
+});
+
+test('accepts a request without x-amz-content-sha256 (botocore does not send it)', async () => {
+  const req = await signedRequest({ url: URL_, body, date: new Date(NOW), contentSha256: false });
+  assert.not.ok('x-amz-content-sha256' in req.headers);
+  assert.is(verifier.verify(toVerify(req)).accessKeyId, 'test');
+});
+
+test('no Authorization header: MissingAuthenticationTokenException, 403', () => {
+  refused(() => verifier.verify({ method: 'POST', url: '/', headers: {}, body: new Uint8Array() }), 'MissingAuthenticationTokenException', 403, /^Missing Authentication Token$/);
+});
+
+test('malformed Authorization: IncompleteSignatureException, 400', async () => {
+  const req = await signedRequest({ url: URL_, body, date: new Date(NOW) });
+  const cases: [string, RegExp][] = [
+    ['AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/kms/aws4_request', /requires 'Signature' parameter.*requires 'SignedHeaders'/],
+    ['AWS3 Credential=x', /Unsupported AWS 'algorithm'/],
+    ['AWS4-HMAC-SHA256 Credential=test/20261122/kms/aws4_request, SignedHeaders=host, Signature=' + '0'.repeat(64), /5 slash-delimited/],
+    ['AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/kms/aws4_request, SignedHeaders=x-amz-date, Signature=' + '0'.repeat(64), /'Host'/],
+  ];
+  for (const [authorization, message] of cases) {
+    refused(() => verifier.verify(toVerify({ ...req, headers: { ...req.headers, authorization } })), 'IncompleteSignatureException', 400, message);
+  }
+  const noDate = { ...req.headers };
+  delete noDate['x-amz-date'];
+  refused(() => verifier.verify(toVerify({ ...req, headers: noDate })), 'IncompleteSignatureException', 400, /X-Amz-Date/);
+});
+
+test('wrong secret, tampered body, tampered signed header: InvalidSignatureException', async () => {
+  const wrong = await signedRequest({ url: URL_, body, secretAccessKey: 'nope', date: new Date(NOW) });
+  refused(() => verifier.verify(toVerify(wrong)), 'InvalidSignatureException', 400, /does not match the signature you provided/);
+  const req = await signedRequest({ url: URL_, body, date: new Date(NOW) });
+  const tampered = body.replace('HMAC_SHA_384', 'HMAC_SHA_256');
+  refused(() => verifier.verify(toVerify(req, tampered)), 'InvalidSignatureException', 400, /x-amz-content-sha256/);
+  const noClaim = { ...req.headers };
+  delete noClaim['x-amz-content-sha256'];
+  refused(() => verifier.verify(toVerify({ headers: noClaim, body }, tampered)), 'InvalidSignatureException', 400, /does not match/);
+  refused(
+    () => verifier.verify(toVerify({ ...req, headers: { ...req.headers, 'x-amz-target': 'TrentService.DisableKey' } })),
+    'InvalidSignatureException',
+    400,
+    /does not match/,
+  );
+});
+
+test('unknown access key: UnrecognizedClientException', async () => {
+  const req = await signedRequest({ url: URL_, body, accessKeyId: 'AKIDUNKNOWN', date: new Date(NOW) });
+  refused(() => verifier.verify(toVerify(req)), 'UnrecognizedClientException', 400, /security token included in the request is invalid/);
+});
+
+test('dates more than 15 minutes away are refused, 14 minutes are fine', async () => {
+  const stale = await signedRequest({ url: URL_, body, date: new Date(NOW - 16 * 60_000) });
+  refused(() => verifier.verify(toVerify(stale)), 'InvalidSignatureException', 400, /^Signature expired: \d{8}T\d{6}Z is now earlier than/);
+  const future = await signedRequest({ url: URL_, body, date: new Date(NOW + 16 * 60_000) });
+  refused(() => verifier.verify(toVerify(future)), 'InvalidSignatureException', 400, /^Signature not yet current/);
+  for (const offset of [-14, 14]) {
+    const ok = await signedRequest({ url: URL_, body, date: new Date(NOW + offset * 60_000) });
+    assert.is(verifier.verify(toVerify(ok)).accessKeyId, 'test');
+  }
+});
+
+test('scope for another region or service is refused', async () => {
+  const region = await signedRequest({ url: URL_, body, region: 'eu-west-1', date: new Date(NOW) });
+  refused(() => verifier.verify(toVerify(region)), 'InvalidSignatureException', 400, /valid region, not 'eu-west-1'/);
+  const service = await signedRequest({ url: URL_, body, service: 's3', date: new Date(NOW) });
+  refused(() => verifier.verify(toVerify(service)), 'InvalidSignatureException', 400, /correct service: 'kms'/);
+});
+
+test('amzDate formats like X-Amz-Date', () => {
+  assert.is(amzDate(NOW), '20261122T115437Z');
+});
+
+test.run();
