@@ -8,3 +8,4 @@ import { inlineCore, inlineSimdSupported } from './engine/load-inline.js';
 await installCore(inlineCore, inlineSimdSupported());
 
 export * from './engine/index.js';
+export * from './kms/index.js';

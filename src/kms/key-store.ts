@@ -82,3 +82,32 @@ export interface KeyStore {
   delete(keyId: string): Promise<void>;
   list(): Promise<StoredKey[]>;
 }
+
+/**
+ * A key store in memory: the default of `KMSClient`, in every runtime. `get`
+ * and `list` hand out the stored records themselves (no copies, so the
+ * facade's per-record caches hit); callers treat them as read-only and `put`
+ * a changed copy, as the contract says.
+ * @example
+ * const store = new MemoryKeyStore();
+ * const client = new KMSClient({ keyStore: store });
+ */
+export class MemoryKeyStore implements KeyStore {
+  readonly #keys = new Map<string, StoredKey>();
+
+  async get(keyId: string): Promise<StoredKey | undefined> {
+    return this.#keys.get(keyId);
+  }
+
+  async put(record: StoredKey): Promise<void> {
+    this.#keys.set(record.KeyId, record);
+  }
+
+  async delete(keyId: string): Promise<void> {
+    this.#keys.delete(keyId);
+  }
+
+  async list(): Promise<StoredKey[]> {
+    return [...this.#keys.values()];
+  }
+}

@@ -1,0 +1,47 @@
+import { KMSCommand, type MetadataBearer } from '../command.js';
+import { KMSInvalidStateException, type ResponseMetadata } from '../errors.js';
+import type { StoredKey } from '../key-store.js';
+import { KEY_OR_ARN, type Service } from '../service.js';
+import { asInput, Checker } from '../validate.js';
+
+/** CancelKeyDeletion request ([M] `CancelKeyDeletionRequest`). */
+export interface CancelKeyDeletionRequest {
+  /** Key ID or key ARN (no aliases). */
+  KeyId: string | undefined;
+}
+
+/** CancelKeyDeletion response ([M] `CancelKeyDeletionResponse`). */
+export interface CancelKeyDeletionResponse {
+  /** The key ARN. */
+  KeyId?: string | undefined;
+}
+
+/** The input of {@link CancelKeyDeletionCommand}. */
+export interface CancelKeyDeletionCommandInput extends CancelKeyDeletionRequest {}
+/** The output of {@link CancelKeyDeletionCommand}. */
+export interface CancelKeyDeletionCommandOutput extends CancelKeyDeletionResponse, MetadataBearer {}
+
+/**
+ * PendingDeletion -> Disabled (not Enabled, [M] doc). An EXTERNAL key that
+ * never got its material goes back to PendingImport instead [INF: Disabled
+ * would let EnableKey enable a key with no material].
+ *
+ * Throws ValidationException, NotFoundException, KMSInvalidStateException
+ * (`<key ARN> is not pending deletion.`), KMSInternalException.
+ * @example
+ * await client.send(new CancelKeyDeletionCommand({ KeyId }));
+ */
+export class CancelKeyDeletionCommand extends KMSCommand<CancelKeyDeletionCommandInput, CancelKeyDeletionCommandOutput> {
+  async run(s: Service, $metadata: ResponseMetadata): Promise<CancelKeyDeletionCommandOutput> {
+    const c = new Checker(asInput(this.input));
+    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
+    c.done();
+    const record = await s.resolve(keyId!, KEY_OR_ARN);
+    if (record.KeyState !== 'PendingDeletion') throw new KMSInvalidStateException(`${record.Arn} is not pending deletion.`);
+    const next: StoredKey = { ...record, KeyState: record.Origin === 'EXTERNAL' && record.material === undefined ? 'PendingImport' : 'Disabled' };
+    delete next.DeletionDate;
+    delete next.PendingWindowInDays;
+    await s.save(next, true);
+    return { KeyId: record.Arn, $metadata };
+  }
+}

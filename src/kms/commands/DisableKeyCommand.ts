@@ -1,0 +1,35 @@
+import { KMSCommand, type MetadataBearer } from '../command.js';
+import type { ResponseMetadata } from '../errors.js';
+import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
+import { asInput, Checker } from '../validate.js';
+
+/** DisableKey request ([M] `DisableKeyRequest`). */
+export interface DisableKeyRequest {
+  /** Key ID or key ARN (no aliases). */
+  KeyId: string | undefined;
+}
+
+/** The input of {@link DisableKeyCommand}. */
+export interface DisableKeyCommandInput extends DisableKeyRequest {}
+/** The output of {@link DisableKeyCommand}: only `$metadata`. */
+export interface DisableKeyCommandOutput extends MetadataBearer {}
+
+/**
+ * Enabled or Disabled -> Disabled (idempotent). Any other state is a
+ * KMSInvalidStateException ([DOC] key-state table).
+ *
+ * Throws ValidationException, NotFoundException, KMSInvalidStateException, KMSInternalException.
+ * @example
+ * await client.send(new DisableKeyCommand({ KeyId }));
+ */
+export class DisableKeyCommand extends KMSCommand<DisableKeyCommandInput, DisableKeyCommandOutput> {
+  async run(s: Service, $metadata: ResponseMetadata): Promise<DisableKeyCommandOutput> {
+    const c = new Checker(asInput(this.input));
+    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
+    c.done();
+    const record = await s.resolve(keyId!, KEY_OR_ARN);
+    if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled') throw invalidState(record);
+    if (record.KeyState === 'Enabled') await s.save({ ...record, KeyState: 'Disabled' }, true);
+    return { $metadata };
+  }
+}

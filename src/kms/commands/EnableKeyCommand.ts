@@ -1,0 +1,36 @@
+import { KMSCommand, type MetadataBearer } from '../command.js';
+import type { ResponseMetadata } from '../errors.js';
+import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
+import { asInput, Checker } from '../validate.js';
+
+/** EnableKey request ([M] `EnableKeyRequest`). */
+export interface EnableKeyRequest {
+  /** Key ID or key ARN (no aliases). */
+  KeyId: string | undefined;
+}
+
+/** The input of {@link EnableKeyCommand}. */
+export interface EnableKeyCommandInput extends EnableKeyRequest {}
+/** The output of {@link EnableKeyCommand}: only `$metadata`. */
+export interface EnableKeyCommandOutput extends MetadataBearer {}
+
+/**
+ * Enabled or Disabled -> Enabled. Any other state is a
+ * KMSInvalidStateException `<key ARN> is pending deletion.` / `is pending
+ * import.` / ... ([DOC] key-state table).
+ *
+ * Throws ValidationException, NotFoundException, KMSInvalidStateException, KMSInternalException.
+ * @example
+ * await client.send(new EnableKeyCommand({ KeyId }));
+ */
+export class EnableKeyCommand extends KMSCommand<EnableKeyCommandInput, EnableKeyCommandOutput> {
+  async run(s: Service, $metadata: ResponseMetadata): Promise<EnableKeyCommandOutput> {
+    const c = new Checker(asInput(this.input));
+    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
+    c.done();
+    const record = await s.resolve(keyId!, KEY_OR_ARN);
+    if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled') throw invalidState(record);
+    if (record.KeyState === 'Disabled') await s.save({ ...record, KeyState: 'Enabled' }, true);
+    return { $metadata };
+  }
+}
