@@ -44,15 +44,11 @@ export class Mismatches {
     if (!ok) this.#failures.push(label);
   }
 
-  /** Records a failure unless `fn` throws. */
-  throws(label: string, fn: () => unknown): void {
+  /** Records a failure unless `fn` throws a `type` (default: any Error) whose message matches `message`. */
+  throws(label: string, fn: () => unknown, type: ErrorClass = Error, message?: RegExp): void {
     this.#checked++;
-    try {
-      fn();
-    } catch {
-      return;
-    }
-    this.#failures.push(`${label}: did not throw`);
+    const problem = throwProblem(fn, type, message);
+    if (problem !== null) this.#failures.push(`${label}: ${problem}`);
   }
 
   /** Fails the test if anything was recorded (listing the first few); also fails if nothing was checked. */
@@ -66,19 +62,56 @@ export class Mismatches {
 
 type ErrorClass = new (...args: never[]) => Error;
 
-/** Asserts that `fn` throws an instance of `type` whose message matches `message`. */
-export function throwsWith(fn: () => unknown, type: ErrorClass, message?: RegExp): void {
-  let error: unknown;
-  let threw = false;
+/** What is wrong with how `fn` throws, or null if it throws a `type` whose message matches `message`. */
+function throwProblem(fn: () => unknown, type: ErrorClass, message?: RegExp): string | null {
   try {
     fn();
   } catch (e) {
-    threw = true;
-    error = e;
+    if (!(e instanceof type)) return `expected a ${type.name}, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+    if (message !== undefined && !message.test(e.message)) return `expected a ${type.name} matching ${message}, got "${e.message}"`;
+    return null;
   }
-  if (!threw) assert.unreachable(`expected a ${type.name}${message ? ` matching ${message}` : ''}, nothing was thrown`);
-  if (!(error instanceof type)) assert.unreachable(`expected a ${type.name}, got ${String(error)}`);
-  if (message !== undefined && !message.test((error as Error).message)) {
-    assert.unreachable(`expected a ${type.name} matching ${message}, got "${(error as Error).message}"`);
-  }
+  return `expected a ${type.name}${message ? ` matching ${message}` : ''}, nothing was thrown`;
+}
+
+/** Asserts that `fn` throws an instance of `type` whose message matches `message`. */
+export function throwsWith(fn: () => unknown, type: ErrorClass, message?: RegExp): void {
+  const problem = throwProblem(fn, type, message);
+  if (problem !== null) assert.unreachable(problem);
+}
+
+/**
+ * Values that are neither a Uint8Array nor a string, labelled: what a caller
+ * might pass by mistake. (Typed arrays other than Uint8Array are refused too.)
+ */
+export const NOT_BYTES: readonly (readonly [string, unknown])[] = [
+  ['a number', 42],
+  ['NaN', Number.NaN],
+  ['a bigint', 1n],
+  ['a boolean', true],
+  ['null', null],
+  ['undefined', undefined],
+  ['a symbol', Symbol('x')],
+  ['a function', () => new Uint8Array(4)],
+  ['an array of numbers', [1, 2, 3]],
+  ['an empty array', []],
+  ['an object', { length: 4, 0: 1 }],
+  ['a null-prototype object', Object.create(null) as object],
+  ['an ArrayBuffer', new ArrayBuffer(8)],
+  ['a DataView', new DataView(new ArrayBuffer(8))],
+  ['a Uint16Array', new Uint16Array(4)],
+  ['an Int8Array', new Int8Array(4)],
+  ['a Uint8ClampedArray', new Uint8ClampedArray(4)],
+];
+
+/** `NOT_BYTES` plus a string: for arguments that must be bytes (keys, tags, output buffers). */
+export const NOT_UINT8ARRAY: readonly (readonly [string, unknown])[] = [...NOT_BYTES, ['a string', 'abc']];
+
+/**
+ * A pattern for an error message that names the argument `name`: the name as
+ * a word, or, for one-letter names, the name starting the message (so that
+ * "got a number" does not count as naming `a`).
+ */
+export function names(name: string): RegExp {
+  return name.length === 1 ? new RegExp(`^${name}\\b`) : new RegExp(`\\b${name}\\b`);
 }
