@@ -116,7 +116,7 @@ function operationOf(req: IncomingMessage): string | undefined {
   const target = req.headers['x-amz-target'];
   if (typeof target !== 'string' || !target.startsWith(TARGET_PREFIX)) return undefined;
   const op = target.slice(TARGET_PREFIX.length);
-  return Object.hasOwn(COMMANDS, op) ? op : undefined;
+  return COMMANDS[op] === undefined ? undefined : op;
 }
 
 function contentTypeOf(req: IncomingMessage): string | undefined {
@@ -151,8 +151,8 @@ async function handle(
       throw new WireError('SerializationException', 400, 'Content-Type must be application/x-amz-json-1.1 or application/x-amz-json-1.0');
     }
     const input = decodeRequest(body);
-    const Command = COMMANDS[operation as keyof typeof COMMANDS] as unknown as new (input: unknown) => unknown;
-    const output = await dispatch.clientFor(credential).send(new Command(input) as never);
+    const Command = COMMANDS[operation]!;
+    const output = await dispatch.clientFor(credential).send(new Command(input));
     send(res, 200, contentType, encodeResponse(output as unknown as Record<string, unknown>));
     return { op, status: 200 };
   } catch (err) {
@@ -165,7 +165,11 @@ async function handle(
     if (err instanceof KMSServiceException) {
       const status = err.httpStatusCode;
       send(res, status, contentType, JSON.stringify(errorBody(err)), err.name);
-      return { op, status, error: err.name };
+      // The facade keeps the cause of a KMSInternalException out of its
+      // message; the operator sees its name and message here.
+      const cause = (err as { cause?: unknown }).cause;
+      const detail = cause instanceof Error ? ` (cause: ${cause.name}: ${cause.message})` : '';
+      return { op, status, error: `${err.name}${detail}` };
     }
     // A bug, not a KMS answer: the client gets KMSInternalException; the log
     // gets the error's name and message only (never the objects it holds).
