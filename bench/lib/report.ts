@@ -1,0 +1,323 @@
+/**
+ * The report: markdown (tables of ops/s, MB/s and ratios; targets; a column
+ * per runtime; cold start) and a hand-written SVG chart of the ratios per
+ * message size.
+ */
+import { baselineId, fmtRatio, fmtSize, groupTitle, mbps, ratio, ratioTo } from './ratios.js';
+import { BATCH_COUNT, BATCH_SIZES, FACADE_SIZE, fmtOps, HASH_SIZE, HMAC_SIZES, rowId } from './suite.js';
+import type { Report, Row, RuntimeName, SuiteResult } from './types.js';
+
+const RUNTIME_TITLE: Record<RuntimeName, string> = { node: 'Node', deno: 'Deno', bun: 'Bun', chromium: 'Chromium' };
+
+export interface Target {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean | undefined;
+  how: string;
+}
+
+function suite(report: Report, runtime: RuntimeName): SuiteResult | undefined {
+  return report.suites.find((s) => s.runtime === runtime);
+}
+
+function find(s: SuiteResult | undefined, id: string): Row | undefined {
+  return s?.rows.find((r) => r.id === id);
+}
+
+/** The targets of PERFORMANCE.md, measured in the Node run. */
+export function targets(report: Report): Target[] {
+  const node = suite(report, 'node');
+  const out: Target[] = [];
+  const vsNative = (name: string, id: string, min: number, how: string, alt?: string): void => {
+    const row = find(node, id);
+    const r = node !== undefined && row !== undefined ? ratio(node, row) : undefined;
+    const altRow = alt === undefined ? undefined : find(node, alt);
+    const altR = node !== undefined && altRow !== undefined ? ratio(node, altRow) : undefined;
+    out.push({
+      name,
+      target: `>= ${min}x node:crypto`,
+      measured: r === undefined ? 'not measured' : `${fmtRatio(r)}${altR === undefined ? '' : ` (${altRow!.impl.replace('wasmac ', '')}: ${fmtRatio(altR)})`}`,
+      met: r === undefined ? undefined : r >= min,
+      how,
+    });
+  };
+  vsNative('HMAC-SHA-256, 32 B, reusable key, one call', rowId('hmac', 'sha256', 32, 'wasmac HmacKey.mac'), 4, '`HmacKey.mac`', rowId('hmac', 'sha256', 32, 'wasmac HmacKey.macInto'));
+  vsNative('HMAC-SHA-512, 32 B, reusable key', rowId('hmac', 'sha512', 32, 'wasmac HmacKey.mac'), 2.5, '`HmacKey.mac`', rowId('hmac', 'sha512', 32, 'wasmac HmacKey.macInto'));
+  vsNative(
+    `HMAC-SHA-256 batch, ${BATCH_COUNT} x 64 B, per message`,
+    rowId('batch', 'sha256', 64, 'wasmac macBatch (simd)'),
+    6,
+    '`macBatch` on the SIMD core vs 64 `createHmac`',
+    rowId('batch', 'sha256', 64, 'wasmac macBatchInto (simd)'),
+  );
+  vsNative(
+    `HMAC-SHA-256 batch, ${BATCH_COUNT} x 4096 B, per message`,
+    rowId('batch', 'sha256', 4096, 'wasmac macBatch (simd)'),
+    1,
+    '`macBatch` on the SIMD core vs 64 `createHmac`',
+    rowId('batch', 'sha256', 4096, 'wasmac macBatchInto (simd)'),
+  );
+  vsNative(`\`client.send(GenerateMacCommand)\`, ${FACADE_SIZE} B`, rowId('facade', 'sha256', FACADE_SIZE, 'wasmac GenerateMac (facade)'), 1, "awaited, vs node's bare `createHmac`");
+  const vsHashWasm = (hash: 'sha256' | 'sha512', min: number): void => {
+    const row = find(node, rowId('hash', hash, HASH_SIZE, `wasmac ${hash}()`));
+    const r = node !== undefined && row !== undefined ? ratioTo(node, row, rowId('hash', hash, HASH_SIZE, 'hash-wasm')) : undefined;
+    const n = node !== undefined && row !== undefined ? ratio(node, row) : undefined;
+    out.push({
+      name: `${hash === 'sha256' ? 'SHA-256' : 'SHA-512'}, 1 MiB`,
+      target: `>= ${min}x hash-wasm`,
+      measured: r === undefined ? 'not measured' : `${fmtRatio(r)} (${fmtRatio(n)} node:crypto)`,
+      met: r === undefined ? undefined : r >= min,
+      how: `\`${hash}()\``,
+    });
+  };
+  vsHashWasm('sha256', 1);
+  vsHashWasm('sha512', 1.3);
+  const cold = (impl: string) => report.coldStart.find((c) => c.impl === impl);
+  const w = cold('wasmac HmacKey.mac');
+  const n = cold('node:crypto createHmac');
+  const cr = w !== undefined && n !== undefined ? w.firstMac / n.firstMac : undefined;
+  out.push({
+    name: 'import + first MAC, fresh process',
+    target: "<= 1.5x node:crypto's time",
+    measured: cr === undefined ? 'not measured' : `${fmtRatio(cr)} (${w!.firstMac.toFixed(1)} ms vs ${n!.firstMac.toFixed(1)} ms)`,
+    met: cr === undefined ? undefined : cr <= 1.5,
+    how: `median of ${w?.runs ?? 0} processes`,
+  });
+  const b = report.bundle;
+  out.push({
+    name: 'browser bundle of the main entry, minified + gzip',
+    target: '< 40 KB',
+    measured: b === undefined ? 'not measured' : `${(b.gzip / 1024).toFixed(1)} KiB (${(b.minified / 1024).toFixed(1)} KiB minified)`,
+    met: b === undefined ? undefined : b.gzip < 40 * 1024,
+    how: 'esbuild, ESM, browser',
+  });
+  return out;
+}
+
+function table(head: string[], rows: string[][], align: ('l' | 'r')[]): string {
+  const sep = align.map((a) => (a === 'r' ? '--:' : '---'));
+  return [head, sep, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+function met(m: boolean | undefined): string {
+  return m === undefined ? 'not measured' : m ? 'met' : '**missed**';
+}
+
+/** Ratios of the HMAC implementations at every size, in one runtime: the compact view. */
+export function ratioMatrix(s: SuiteResult, hash: 'sha256' | 'sha512'): string {
+  const impls = [...new Set(s.rows.filter((r) => r.group === 'hmac' && r.hash === hash).map((r) => r.impl))];
+  const rows = impls.map((impl) => [
+    impl,
+    ...HMAC_SIZES.map((size) => {
+      const row = find(s, rowId('hmac', hash, size, impl));
+      return row === undefined ? '-' : fmtRatio(ratio(s, row));
+    }),
+  ]);
+  return table([`HMAC-${hash === 'sha256' ? 'SHA-256' : 'SHA-512'} vs ${s.native}`, ...HMAC_SIZES.map(fmtSize)], rows, ['l', ...HMAC_SIZES.map(() => 'r' as const)]);
+}
+
+function fullTable(s: SuiteResult): string {
+  const rows = s.rows.map((row) => [
+    `${groupTitle(row)}${row.group === 'batch' ? ' (per msg)' : ''}`,
+    fmtSize(row.size),
+    row.impl,
+    fmtOps(row.ops),
+    mbps(row).toFixed(1),
+    row.id === baselineId(row, s.native) ? 'baseline' : fmtRatio(ratio(s, row)),
+    `±${row.rme.toFixed(1)}%`,
+  ]);
+  return table(['case', 'size', 'implementation', 'msg/s', 'MB/s', `vs ${s.native}`, 'rme'], rows, ['l', 'r', 'l', 'r', 'r', 'r', 'r']);
+}
+
+/** One column per runtime: each row's ratio to that runtime's own native baseline. */
+function runtimeTable(report: Report): string {
+  const order: RuntimeName[] = ['node', 'deno', 'bun', 'chromium'];
+  const suites = order.map((r) => suite(report, r)).filter((s): s is SuiteResult => s !== undefined);
+  const isNative = (row: Row): boolean => row.impl.startsWith('node:crypto') || row.impl.startsWith('WebCrypto');
+  const ids: string[] = [];
+  for (const s of suites) for (const row of s.rows) if (!isNative(row) && !ids.includes(row.id)) ids.push(row.id);
+  const rows = ids.map((id) => {
+    const any = suites.map((s) => find(s, id)).find((r) => r !== undefined)!;
+    return [
+      `${groupTitle(any)} ${fmtSize(any.size)}`,
+      any.impl,
+      ...suites.map((s) => {
+        const row = find(s, id);
+        return row === undefined ? '-' : fmtRatio(ratio(s, row));
+      }),
+    ];
+  });
+  return table(['case', 'implementation', ...suites.map((s) => `${RUNTIME_TITLE[s.runtime]} (vs ${s.native})`)], rows, ['l', 'l', ...suites.map(() => 'r' as const)]);
+}
+
+function coldTable(report: Report): string {
+  const node = report.coldStart.find((c) => c.impl === 'node:crypto createHmac');
+  const rows = report.coldStart.map((c) => [
+    c.impl,
+    c.firstMac.toFixed(2),
+    c.tenThousand.toFixed(2),
+    node === undefined ? '-' : fmtRatio(c.firstMac / node.firstMac),
+    node === undefined ? '-' : fmtRatio(c.tenThousand / node.tenThousand),
+  ]);
+  return table(['implementation', 'import + first MAC (ms)', 'import + 10,000 MACs (ms)', 'first MAC vs node:crypto', '10,000 vs node:crypto'], rows, ['l', 'r', 'r', 'r', 'r']);
+}
+
+export function markdown(report: Report, versions: Record<string, string>): string {
+  const node = suite(report, 'node');
+  const out: string[] = [];
+  out.push(`# wasmac benchmark report, ${report.date}${report.quick ? ' (quick run: short tasks, rough numbers)' : ''}`);
+  out.push('');
+  out.push(`- Machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, ${report.machine.os}`);
+  for (const s of report.suites) out.push(`- ${RUNTIME_TITLE[s.runtime]}: ${s.version}; baseline ${s.native}; wasmac core ${s.backend}`);
+  for (const m of report.missing) out.push(`- ${RUNTIME_TITLE[m.runtime]}: **not run**: ${m.reason}`);
+  out.push(`- Libraries: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const t = node ?? report.suites[0];
+  if (t !== undefined) {
+    out.push(
+      `- Method: tinybench; per task ${t.timeMs} ms timed after a warmup; each sample times a loop of calls lasting about ${t.sampleMs} ms (2 ms in the browser, whose timer is coarse); ops/s are medians over samples. Batch rows count messages, ${BATCH_COUNT} per call. Every result is checked against the runtime's native implementation before it is timed. Other work shared the 2 cores: compare ratios within a run, not absolute numbers across runs.`,
+    );
+  }
+  out.push(`- Whole run: ${Math.round(report.seconds)} s`);
+  out.push('');
+  out.push('![ratios to node:crypto per message size](ratios.svg)');
+  out.push('');
+  out.push('## Targets (`PERFORMANCE.md`), measured in Node');
+  out.push('');
+  out.push(table(['case', 'target', 'measured', '', 'how'], targets(report).map((x) => [x.name, x.target, x.measured, met(x.met), x.how]), ['l', 'l', 'r', 'l', 'l']));
+  out.push('');
+  if (node !== undefined) {
+    out.push('## HMAC ratios in Node');
+    out.push('');
+    out.push(ratioMatrix(node, 'sha256'));
+    out.push('');
+    out.push(ratioMatrix(node, 'sha512'));
+    out.push('');
+  }
+  out.push('## Per runtime: ratio to that runtime\'s native baseline');
+  out.push('');
+  out.push(runtimeTable(report));
+  out.push('');
+  out.push('## Cold start: fresh `node` process, HMAC-SHA-256 of 32 B');
+  out.push('');
+  out.push(coldTable(report));
+  out.push('');
+  out.push('wasmac is the main entry bundled into one ESM file (as a bundler ships it), importing inline Wasm; times run from the script\'s first line, medians over processes.');
+  out.push('');
+  for (const s of report.suites) {
+    out.push(`## ${RUNTIME_TITLE[s.runtime]}: all rows`);
+    out.push('');
+    out.push(fullTable(s));
+    out.push('');
+    for (const n of s.notes) out.push(`- ${n}`);
+    if (s.notes.length > 0) out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+// ---------------------------------------------------------------- SVG chart
+
+const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+
+interface Series {
+  name: string;
+  values: (number | undefined)[];
+}
+
+interface Panel {
+  title: string;
+  xs: string[];
+  series: Series[];
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** One panel of grouped bars on a log scale, with a line at 1x. */
+function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, lo: number, hi: number): string {
+  const parts: string[] = [];
+  const left = 46;
+  const top = 28;
+  const bottom = 36;
+  const plotW = w - left - 12;
+  const perRow = p.series.some((s) => s.name.length > 20) ? 2 : 3;
+  const plotH = h - top - bottom - 16 * Math.ceil(p.series.length / perRow);
+  const y = (v: number): number => y0 + top + plotH * (1 - (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)));
+  parts.push(`<text x="${x0 + w / 2}" y="${y0 + 16}" text-anchor="middle" font-weight="bold">${esc(p.title)}</text>`);
+  for (let t = lo; t <= hi * 1.001; t *= 2) {
+    const yy = y(t).toFixed(1);
+    parts.push(`<line x1="${x0 + left}" x2="${x0 + left + plotW}" y1="${yy}" y2="${yy}" stroke="${t === 1 ? '#000' : '#ddd'}" stroke-width="${t === 1 ? 1.5 : 1}"/>`);
+    parts.push(`<text x="${x0 + left - 4}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11">${t >= 1 ? t : `1/${Math.round(1 / t)}`}x</text>`);
+  }
+  const groupW = plotW / p.xs.length;
+  const barW = Math.min(18, (groupW * 0.8) / p.series.length);
+  p.xs.forEach((label, i) => {
+    const gx = x0 + left + groupW * i + (groupW - barW * p.series.length) / 2;
+    p.series.forEach((s, j) => {
+      const v = s.values[i];
+      if (v === undefined || !(v > 0)) return;
+      const clamped = Math.min(hi, Math.max(lo, v));
+      const y1 = y(Math.max(clamped, 1));
+      const y2 = y(Math.min(clamped, 1));
+      parts.push(
+        `<rect x="${(gx + j * barW).toFixed(1)}" y="${y1.toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${Math.max(1, y2 - y1).toFixed(1)}" fill="${COLORS[j % COLORS.length]}"><title>${esc(`${s.name}, ${label}: ${fmtRatio(v)}`)}</title></rect>`,
+      );
+    });
+    parts.push(`<text x="${(x0 + left + groupW * (i + 0.5)).toFixed(1)}" y="${y0 + top + plotH + 16}" text-anchor="middle" font-size="11">${esc(label)}</text>`);
+  });
+  p.series.forEach((s, j) => {
+    const lx = x0 + left + (j % perRow) * (plotW / perRow);
+    const ly = y0 + top + plotH + 32 + 16 * Math.floor(j / perRow);
+    parts.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${COLORS[j % COLORS.length]}"/>`);
+    parts.push(`<text x="${lx + 14}" y="${ly}" font-size="11">${esc(s.name)}</text>`);
+  });
+  return parts.join('\n');
+}
+
+function ratioSeries(s: SuiteResult | undefined, group: 'hmac' | 'batch', hash: 'sha256' | 'sha512', sizes: readonly number[], impl: string): (number | undefined)[] {
+  return sizes.map((size) => {
+    const row = find(s, rowId(group, hash, size, impl));
+    return s !== undefined && row !== undefined ? ratio(s, row) : undefined;
+  });
+}
+
+export function chartSvg(report: Report): string {
+  const node = suite(report, 'node');
+  const hmacImpls = ['wasmac HmacKey.mac', 'wasmac hmac()', 'hash-wasm', '@noble/hashes reused', 'WebCrypto'];
+  const hmacPanel = (hash: 'sha256' | 'sha512'): Panel => ({
+    title: `HMAC-${hash === 'sha256' ? 'SHA-256' : 'SHA-512'} in Node, vs node:crypto`,
+    xs: HMAC_SIZES.map(fmtSize),
+    series: hmacImpls.map((impl) => ({ name: impl, values: ratioSeries(node, 'hmac', hash, HMAC_SIZES, impl) })),
+  });
+  const batchImpls = [`wasmac HmacKey.mac x${BATCH_COUNT}`, 'wasmac macBatch (scalar)', 'wasmac macBatch (simd)'];
+  const batchPanel: Panel = {
+    title: `Batches of ${BATCH_COUNT} in Node, per message, vs node:crypto`,
+    xs: (['sha256', 'sha512'] as const).flatMap((h) => BATCH_SIZES.map((size) => `${h === 'sha256' ? 'SHA-256' : 'SHA-512'} ${fmtSize(size)}`)),
+    series: batchImpls.map((impl) => ({
+      name: impl,
+      values: (['sha256', 'sha512'] as const).flatMap((h) => ratioSeries(node, 'batch', h, BATCH_SIZES, impl)),
+    })),
+  };
+  const runtimePanel: Panel = {
+    title: 'HmacKey.mac (HMAC-SHA-256) per runtime, vs its native',
+    xs: HMAC_SIZES.map(fmtSize),
+    series: report.suites.map((s) => ({ name: `${RUNTIME_TITLE[s.runtime]} vs ${s.native}`, values: ratioSeries(s, 'hmac', 'sha256', HMAC_SIZES, 'wasmac HmacKey.mac') })),
+  };
+  const panels = [hmacPanel('sha256'), hmacPanel('sha512'), batchPanel, runtimePanel];
+  const all = panels.flatMap((p) => p.series.flatMap((s) => s.values)).filter((v): v is number => v !== undefined && v > 0);
+  let lo = 1;
+  while (lo > 1 / 64 && all.some((v) => v < lo)) lo /= 2;
+  let hi = 2;
+  while (hi < 64 && all.some((v) => v > hi)) hi *= 2;
+  const W = 1000;
+  const H = 380;
+  const body = panels.map((p, i) => panelSvg(p, (i % 2) * (W / 2), 30 + Math.floor(i / 2) * H, W / 2, H, lo, hi)).join('\n');
+  const caption = `wasmac benchmark ${report.date}: ${report.machine.cpu}, ${report.machine.cores} cores; ops/s ratio to the native baseline (1x line), log scale`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${30 + 2 * H}" viewBox="0 0 ${W} ${30 + 2 * H}" font-family="sans-serif" font-size="12">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">${esc(caption)}</text>
+${body}
+</svg>
+`;
+}
