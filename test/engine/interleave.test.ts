@@ -51,7 +51,7 @@ function chunk(rng: Prng): Uint8Array {
 }
 
 suitePerBackend('interleaving', (test) => {
-  test('random schedule: 8 streams, 4 keys and one-shot calls, alternating, for 3000 steps', () => {
+  test('random schedule: 8 streams, 4 keys (mac, verify, macBatch) and one-shot calls, alternating, for 3000 steps', () => {
     const rng = prng(0x1e7e_0001);
     const m = new Mismatches();
     const streams = Array.from({ length: 8 }, () => openStream(rng));
@@ -81,7 +81,13 @@ suitePerBackend('interleaving', (test) => {
         const want = nodeHmac(k.hash, k.key, msg);
         m.bytes(`step ${step}: HmacKey(${k.hash}, ${k.key.length}).mac of ${msg.length} bytes`, k.ours.mac(msg), want);
         m.that(`step ${step}: HmacKey(${k.hash}, ${k.key.length}).verify`, k.ours.verify(msg, want));
-      } else if (r < 88) {
+      } else if (r < 86) {
+      const k = rng.pick(keys);
+      const msgs = Array.from({ length: rng.below(10) }, () => rng.bytes(rng.below(300)));
+      k.ours.macBatch(msgs).forEach((tag, i) => {
+        m.bytes(`step ${step}: HmacKey(${k.hash}, ${k.key.length}).macBatch tag ${i} of ${msgs.length}`, tag, nodeHmac(k.hash, k.key, msgs[i]!));
+      });
+    } else if (r < 88) {
         const i = rng.below(keys.length);
         keys[i]!.ours.destroy();
         keys[i] = openKey(rng);
