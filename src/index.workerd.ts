@@ -18,3 +18,4 @@ import simdCore from './wasmac-simd.wasm';
 await installCore((backend: Backend) => Promise.resolve(backend === 'simd' ? simdCore : scalarCore), true);
 
 export * from './engine/index.js';
+export * from './kms/index.js';

@@ -1,0 +1,63 @@
+// The entries as bundlers see them: the main entry bundles for the browser
+// with no externals (so nothing in its import graph is a Node built-in), the
+// workerd entry bundles with only its `.wasm` modules external, a bundle that
+// uses named imports still installs the core, and the minified, gzipped main
+// entry stays under the size target.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { bundle, runCommand, tempDir } from './harness.js';
+
+/** The target for the browser bundle of the main entry, minified + gzip. */
+const TARGET_BYTES = 40 * 1024;
+
+/** Every module of a bundle, as esbuild names them. */
+function inputs(b: Awaited<ReturnType<typeof bundle>>): string[] {
+  return Object.keys(b.metafile.inputs);
+}
+
+test('the main entry bundles for the browser with no externals: no Node built-ins in its import graph', async () => {
+  const b = await bundle({ contents: "export * from 'wasmac';" }, { platform: 'browser', external: [] });
+  const files = inputs(b);
+  assert.ok(files.includes('dist/index.js'), `the main entry is dist/index.js, bundled: ${files.join(', ')}`);
+  assert.not.ok(files.some((f) => f.startsWith('node:') || f.includes('/node/')), `no Node-only module: ${files.join(', ')}`);
+  assert.not.match(b.code, /import\.meta\.url/, 'the main entry needs no import.meta.url');
+  assert.match(b.code, /await installCore\(/, 'the bundle keeps the entry\'s installCore (package.json "sideEffects")');
+});
+
+test('the workerd entry bundles under the workerd condition with only its .wasm modules external', async () => {
+  const b = await bundle({ contents: "export * from 'wasmac';" }, { conditions: ['workerd', 'worker'], external: ['*.wasm'] });
+  const files = inputs(b);
+  assert.ok(files.includes('dist/index.workerd.js'), `the workerd condition picks dist/index.workerd.js: ${files.join(', ')}`);
+  assert.not.ok(files.some((f) => f.includes('wasm.generated')), 'the workerd entry does not carry the inline core');
+  assert.ok(files.includes('dist/index.workerd.js') && b.code.includes('installCore'), 'the bundle keeps the entry\'s installCore (package.json "sideEffects")');
+  const wasm = Object.values(b.metafile.outputs).flatMap((o) => o.imports).filter((i) => i.external).map((i) => i.path).sort();
+  assert.equal(wasm, ['./wasmac-simd.wasm', './wasmac.wasm']);
+});
+
+test('a bundle with named imports installs the core (package.json "sideEffects" keeps the entries)', async () => {
+  const tmp = tempDir('named');
+  try {
+    const b = await bundle({ contents: "import { sha256, toHex } from 'wasmac';\nconsole.log(toHex(sha256('abc')));" });
+    writeFileSync(join(tmp.dir, 'named.mjs'), b.code);
+    const ran = await runCommand(process.execPath, [join(tmp.dir, 'named.mjs')]);
+    const hint = 'a bundler dropped the entry\'s installCore: package.json "sideEffects" must list dist/index.js and dist/index.workerd.js';
+    assert.is(ran.stdout.trim(), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', `${hint}\n${ran.stderr}`);
+  } finally {
+    tmp.remove();
+  }
+});
+
+test(`the minified, gzipped browser bundle of the main entry is under ${TARGET_BYTES / 1024} KB`, async () => {
+  const b = await bundle({ contents: "export * from 'wasmac';" }, { minify: true });
+  assert.ok(inputs(b).includes('dist/engine/wasm.generated.js'), 'the measured bundle carries the inline core');
+  const raw = Buffer.byteLength(b.code);
+  const gzip = gzipSync(b.code, { level: 9 }).length;
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`bundle size: main entry (esbuild --bundle --minify, browser) ${kb(raw)} minified, ${kb(gzip)} gzipped (target < ${kb(TARGET_BYTES)})`);
+  assert.ok(gzip < TARGET_BYTES, `gzipped bundle is ${gzip} B, target < ${TARGET_BYTES} B`);
+});
+
+test.run();

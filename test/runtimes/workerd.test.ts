@@ -1,0 +1,99 @@
+// workerd (npm `workerd`, pinned): two module workers, the smoke and
+// examples/cloudflare-worker, each bundled with esbuild under the `workerd`
+// condition (so `wasmac` is dist/index.workerd.js) with the core's `.wasm`
+// files left as external modules, as wrangler does. One `workerd serve` runs
+// both on 127.0.0.1; the test requests them over HTTP and stops the process
+// by its PID.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { BIN, bundle, freePort, mainExports, packageVersion, printResult, ROOT, runCommand, tempDir, WORKER_SMOKE_ENTRY, type Bundle } from './harness.js';
+import type { SmokeReport } from './smoke.js';
+
+/** Not newer than the binary's own date (workerd refuses newer ones). */
+const COMPATIBILITY_DATE = '2026-01-01';
+
+const workerOptions = { conditions: ['workerd', 'worker'], external: ['*.wasm']};
+
+/** The `.wasm` modules a bundle imports, as the specifiers it wrote. */
+function wasmImports(b: Bundle): string[] {
+  const imports = Object.values(b.metafile.outputs).flatMap((o) => o.imports);
+  return [...new Set(imports.filter((i) => i.external && i.path.endsWith('.wasm')).map((i) => i.path))];
+}
+
+/** A capnp service whose modules are `<name>.js` and its `.wasm` imports, all in the config's dir. */
+function service(name: string, wasm: string[]): string {
+  const modules = [`(name = "${name}.js", esModule = embed "${name}.js")`, ...wasm.map((w) => `(name = "${basename(w)}", wasm = embed "${basename(w)}")`)];
+  return `(name = "${name}", worker = (modules = [ ${modules.join(', ')} ], compatibilityDate = "${COMPATIBILITY_DATE}"))`;
+}
+
+/** Polls `url` until it answers (workerd is listening) or `ms` pass. */
+async function waitForServer(url: string, child: ChildProcess, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`workerd exited with ${child.exitCode}`);
+    try {
+      await fetch(url, { method: 'HEAD' });
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+test('workerd: the smoke and examples/cloudflare-worker pass under the workerd condition', async () => {
+  const tmp = tempDir('workerd');
+  let child: ChildProcess | undefined;
+  let log = '';
+  try {
+    const smoke = await bundle({ contents: WORKER_SMOKE_ENTRY }, workerOptions);
+    const example = await bundle({ file: 'examples/cloudflare-worker/src/index.js' }, workerOptions);
+    const wasm = wasmImports(smoke);
+    assert.ok(wasm.length > 0, 'the workerd bundle imports the core as .wasm module(s)');
+    assert.equal(wasmImports(example), wasm);
+    assert.not.match(smoke.code, /import\.meta\.url/, 'nothing in the workerd bundle reads import.meta.url');
+    writeFileSync(join(tmp.dir, 'smoke.js'), smoke.code);
+    writeFileSync(join(tmp.dir, 'example.js'), example.code);
+    for (const w of wasm) copyFileSync(join(ROOT, 'dist', basename(w)), join(tmp.dir, basename(w)));
+
+    const [smokePort, examplePort] = [await freePort(), await freePort()];
+    writeFileSync(join(tmp.dir, 'config.capnp'), `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ ${service('smoke', wasm)}, ${service('example', wasm)} ],
+  sockets = [ (name = "smoke", address = "127.0.0.1:${smokePort}", http = (), service = "smoke"),
+              (name = "example", address = "127.0.0.1:${examplePort}", http = (), service = "example") ] );
+`);
+    child = spawn(BIN.workerd, ['serve', 'config.capnp'], { cwd: tmp.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (log += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (log += d));
+    await waitForServer(`http://127.0.0.1:${smokePort}/`, child, 20_000);
+
+    const report = (await (await fetch(`http://127.0.0.1:${smokePort}/`)).json()) as SmokeReport;
+    const res = await fetch(`http://127.0.0.1:${examplePort}/?message=${encodeURIComponent('Hello from workerd')}`);
+    const body = (await res.json()) as { MacValid?: boolean; Mac?: string };
+    const exampleOk = res.status === 200 && body.MacValid === true && typeof body.Mac === 'string';
+    if (!exampleOk) console.log(`examples/cloudflare-worker answered ${res.status}: ${JSON.stringify(body)}`);
+
+    const version = `${packageVersion('workerd')} (${(await runCommand(BIN.workerd, ['--version'])).stdout.trim()})`;
+    assert.is(report.runtime, 'workerd');
+    assert.equal(report.exports, await mainExports(), 'the workerd entry exports the same names as the main entry');
+    assert.ok(printResult(report, version, { 'examples/cloudflare-worker': exampleOk }), 'workerd failed (see above)');
+  } catch (err) {
+    if (log !== '') console.log(`workerd output:\n${log}`);
+    throw err;
+  } finally {
+    if (child?.pid !== undefined && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      process.kill(child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child!.pid !== undefined && child!.exitCode === null && process.kill(child!.pid, 'SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    }
+    tmp.remove();
+  }
+});
+
+test.run();
