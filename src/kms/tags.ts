@@ -36,14 +36,15 @@ export function readTags(c: Checker, name: string, path: string, required: boole
 }
 
 /**
- * The service-level tag rules, after validation: no `aws:` prefix, no
+ * The service-level tag rules, after validation: no `aws:` prefix (any case,
+ * as LocalStack's AWS-validated `validate_tag` checks it), no
  * duplicate keys in one request, at most {@link MAX_TAGS} on the key.
  * The order of these checks is not observed [INF].
  */
 export function checkTagRules(tags: readonly TagPair[], existing: readonly TagPair[] = []): void {
   const seen = new Set<string>();
   for (const t of tags) {
-    if (t.TagKey.startsWith('aws:')) throw new TagException('Tags beginning with aws: are reserved');
+    if (t.TagKey.toLowerCase().startsWith('aws:')) throw new TagException('Tags beginning with aws: are reserved');
     if (seen.has(t.TagKey)) throw new TagException('Duplicate tag keys');
     seen.add(t.TagKey);
   }

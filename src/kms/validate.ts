@@ -53,7 +53,7 @@ function token(value: unknown): string {
 }
 
 /** The SerializationException for `value` where a `target` (`a String`, `an Integer`...) was expected. */
-function mismatch(value: unknown, target: string): SerializationException {
+export function mismatch(value: unknown, target: string): SerializationException {
   if (Array.isArray(value)) return new SerializationException('Start of list found where not expected');
   if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') {
     return new SerializationException('Start of structure or map found where not expected.');

@@ -1,0 +1,47 @@
+import { checkAliasName, MAX_ALIASES_PER_KEY, readAliasName } from '../aliases.js';
+import { KMSCommand, type MetadataBearer } from '../command.js';
+import { AlreadyExistsException, LimitExceededException, type ResponseMetadata } from '../errors.js';
+import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
+import { asInput, Checker } from '../validate.js';
+
+/** CreateAlias request ([M] `CreateAliasRequest`). */
+export interface CreateAliasRequest {
+  /** `alias/<name>`, 1-256 chars of `[a-zA-Z0-9:/_-]`; not `alias/aws/...`. */
+  AliasName: string | undefined;
+  /** Key ID or key ARN (no aliases) of a key in this account and region. */
+  TargetKeyId: string | undefined;
+}
+
+/** The input of {@link CreateAliasCommand}. */
+export interface CreateAliasCommandInput extends CreateAliasRequest {}
+/** The output of {@link CreateAliasCommand}: only `$metadata`. */
+export interface CreateAliasCommandOutput extends MetadataBearer {}
+
+/**
+ * Gives a key an alias. Allowed in every key state except PendingDeletion.
+ *
+ * Throws ValidationException (`Alias must start with the prefix "alias/". ...`),
+ * InvalidAliasNameException, AlreadyExistsException (`An alias with the name
+ * <alias ARN> already exists`), NotFoundException, KMSInvalidStateException,
+ * LimitExceededException, KMSInternalException.
+ * @example
+ * await client.send(new CreateAliasCommand({ AliasName: 'alias/my-hmac', TargetKeyId: KeyId }));
+ */
+export class CreateAliasCommand extends KMSCommand<CreateAliasCommandInput, CreateAliasCommandOutput> {
+  async run(s: Service, $metadata: ResponseMetadata): Promise<CreateAliasCommandOutput> {
+    const c = new Checker(asInput(this.input));
+    const name = readAliasName(c);
+    const targetId = c.string('TargetKeyId', 'targetKeyId', true, 1, 2048);
+    c.done();
+    checkAliasName(name!, true);
+    // The duplicate check before the target, as LocalStack's AWS-validated provider does.
+    if ((await s.findAlias(name!)) !== undefined) throw new AlreadyExistsException(`An alias with the name ${s.aliasArn(name!)} already exists`);
+    const record = await s.resolve(targetId!, KEY_OR_ARN);
+    if (record.KeyState === 'PendingDeletion') throw invalidState(record);
+    // [INF] text not recorded.
+    if (record.aliases.length >= MAX_ALIASES_PER_KEY) throw new LimitExceededException(`${record.Arn} already has ${MAX_ALIASES_PER_KEY} aliases.`);
+    const now = s.nowMs();
+    await s.save({ ...record, aliases: [...record.aliases, { AliasName: name!, CreationDate: now, LastUpdatedDate: now }] });
+    return { $metadata };
+  }
+}

@@ -1,0 +1,36 @@
+import { checkAliasName, readAliasName } from '../aliases.js';
+import { KMSCommand, type MetadataBearer } from '../command.js';
+import { NotFoundException, type ResponseMetadata } from '../errors.js';
+import type { Service } from '../service.js';
+import { asInput, Checker } from '../validate.js';
+
+/** DeleteAlias request ([M] `DeleteAliasRequest`). */
+export interface DeleteAliasRequest {
+  /** `alias/<name>`. */
+  AliasName: string | undefined;
+}
+
+/** The input of {@link DeleteAliasCommand}. */
+export interface DeleteAliasCommandInput extends DeleteAliasRequest {}
+/** The output of {@link DeleteAliasCommand}: only `$metadata`. */
+export interface DeleteAliasCommandOutput extends MetadataBearer {}
+
+/**
+ * Deletes an alias, whatever the state of its key.
+ *
+ * Throws ValidationException, NotFoundException (`Alias <alias ARN> is not found.`), KMSInternalException.
+ * @example
+ * await client.send(new DeleteAliasCommand({ AliasName: 'alias/my-hmac' }));
+ */
+export class DeleteAliasCommand extends KMSCommand<DeleteAliasCommandInput, DeleteAliasCommandOutput> {
+  async run(s: Service, $metadata: ResponseMetadata): Promise<DeleteAliasCommandOutput> {
+    const c = new Checker(asInput(this.input));
+    const name = readAliasName(c);
+    c.done();
+    checkAliasName(name!, false);
+    const record = await s.findAlias(name!);
+    if (record === undefined) throw new NotFoundException(`Alias ${s.aliasArn(name!)} is not found.`);
+    await s.save({ ...record, aliases: record.aliases.filter((a) => a.AliasName !== name) });
+    return { $metadata };
+  }
+}

@@ -1,0 +1,50 @@
+import { KMSCommand, type MetadataBearer } from '../command.js';
+import type { ResponseMetadata } from '../errors.js';
+import type { KeyListEntry } from '../models.js';
+import { MARKER_PATTERN, paginate, sortBy } from '../paginate.js';
+import type { Service } from '../service.js';
+import { asInput, Checker } from '../validate.js';
+
+/** ListKeys request ([M] `ListKeysRequest`). */
+export interface ListKeysRequest {
+  /** 1-1000, default 100. */
+  Limit?: number | undefined;
+  Marker?: string | undefined;
+}
+
+/** ListKeys response ([M] `ListKeysResponse`). */
+export interface ListKeysResponse {
+  Keys?: KeyListEntry[] | undefined;
+  NextMarker?: string | undefined;
+  Truncated?: boolean | undefined;
+}
+
+/** The input of {@link ListKeysCommand}. */
+export interface ListKeysCommandInput extends ListKeysRequest {}
+/** The output of {@link ListKeysCommand}. */
+export interface ListKeysCommandOutput extends ListKeysResponse, MetadataBearer {}
+
+/**
+ * Every key of this account and region, in every key state, by key ID
+ * ([INF]: AWS documents no order), in pages.
+ *
+ * Throws ValidationException, InvalidMarkerException, KMSInternalException.
+ * @example
+ * const { Keys } = await client.send(new ListKeysCommand({}));
+ */
+export class ListKeysCommand extends KMSCommand<ListKeysCommandInput, ListKeysCommandOutput> {
+  async run(s: Service, $metadata: ResponseMetadata): Promise<ListKeysCommandOutput> {
+    const c = new Checker(asInput(this.input));
+    const limit = c.integer('Limit', 'limit', 1, 1000) ?? 100;
+    const marker = c.string('Marker', 'marker', false, 1, 1024, MARKER_PATTERN, '[\\u0020-\\u00FF]*');
+    c.done();
+    const entries: KeyListEntry[] = (await s.liveKeys()).map((r) => ({ KeyId: r.KeyId, KeyArn: r.Arn }));
+    const page = paginate(sortBy(entries, keyIdOf), keyIdOf, limit, marker);
+    const { items, ...more } = page;
+    return { Keys: items, ...more, $metadata };
+  }
+}
+
+function keyIdOf(k: KeyListEntry): string {
+  return k.KeyId!;
+}

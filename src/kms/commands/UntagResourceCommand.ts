@@ -1,0 +1,39 @@
+import { KMSCommand, type MetadataBearer } from '../command.js';
+import type { ResponseMetadata } from '../errors.js';
+import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
+import { asInput, Checker } from '../validate.js';
+
+/** UntagResource request ([M] `UntagResourceRequest`). */
+export interface UntagResourceRequest {
+  /** Key ID or key ARN. */
+  KeyId: string | undefined;
+  /** Tag keys to remove; keys that are not there are ignored. */
+  TagKeys: string[] | undefined;
+}
+
+/** The input of {@link UntagResourceCommand}. */
+export interface UntagResourceCommandInput extends UntagResourceRequest {}
+/** The output of {@link UntagResourceCommand}: only `$metadata`. */
+export interface UntagResourceCommandOutput extends MetadataBearer {}
+
+/**
+ * Removes tags from a key (not while it is pending deletion). Removing a tag
+ * that is not there is not an error (LocalStack's AWS-validated behaviour).
+ *
+ * Throws ValidationException, NotFoundException, KMSInvalidStateException, KMSInternalException.
+ * @example
+ * await client.send(new UntagResourceCommand({ KeyId, TagKeys: ['team'] }));
+ */
+export class UntagResourceCommand extends KMSCommand<UntagResourceCommandInput, UntagResourceCommandOutput> {
+  async run(s: Service, $metadata: ResponseMetadata): Promise<UntagResourceCommandOutput> {
+    const c = new Checker(asInput(this.input));
+    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
+    const tagKeys = c.stringList('TagKeys', 'tagKeys', true, 0, Number.MAX_SAFE_INTEGER, 1, 128);
+    c.done();
+    const record = await s.resolve(keyId!, KEY_OR_ARN);
+    if (record.KeyState === 'PendingDeletion' || record.KeyState === 'PendingReplicaDeletion') throw invalidState(record);
+    const remove = new Set(tagKeys);
+    if (record.tags.some((t) => remove.has(t.TagKey))) await s.save({ ...record, tags: record.tags.filter((t) => !remove.has(t.TagKey)) });
+    return { $metadata };
+  }
+}
