@@ -8,7 +8,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { HmacKey, type HashName } from '../../src/index.js';
-import { suitePerBackend } from '../helpers/backends.js';
+import { ALL_BACKENDS, backendSuite } from '../helpers/backends.js';
 import { hex, Mismatches, names, nodeHmac, NOT_BYTES, NOT_UINT8ARRAY } from '../helpers/check.js';
 import { prng, WINDOW, type Prng } from '../helpers/prng.js';
 import { HASHES } from '../helpers/vectors.js';
@@ -47,7 +47,9 @@ function shuffled<T>(rng: Prng, items: readonly T[]): T[] {
   return out;
 }
 
-suitePerBackend('HMAC batch', (test) => {
+for (const b of ALL_BACKENDS) {
+  const test = backendSuite('HMAC batch', b);
+
   for (const { name: hash, blockLen } of HASHES) {
     test(`${hash}: batches of 0..17 messages of random lengths 0..${3 * blockLen}, keys of several lengths`, () => {
       const rng = prng(SEED);
@@ -162,4 +164,5 @@ suitePerBackend('HMAC batch', (test) => {
     }
     m.assertNone();
   });
-});
+  test.run();
+}

@@ -6,7 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { createHash, sha224, sha256, sha384, sha512, type Bytes, type HashName, type Hasher } from '../../src/index.js';
-import { suitePerBackend } from '../helpers/backends.js';
+import { ALL_BACKENDS, backendSuite } from '../helpers/backends.js';
 import { Mismatches, nodeHash } from '../helpers/check.js';
 import { largeLengths, prng, splitAt, splitText, WINDOW } from '../helpers/prng.js';
 import { HASHES } from '../helpers/vectors.js';
@@ -20,7 +20,9 @@ function streamed(h: Hasher, pieces: readonly Bytes[]): Uint8Array {
   return h.digest();
 }
 
-suitePerBackend('hash differential', (test) => {
+for (const b of ALL_BACKENDS) {
+  const test = backendSuite('hash differential', b);
+
   for (const { name: hash, blockLen } of HASHES) {
     test(`${hash}: every length 0..1100, one-shot and streamed at random splits, from views at random offsets`, () => {
       const rng = prng(SEED);
@@ -132,4 +134,5 @@ suitePerBackend('hash differential', (test) => {
     }
     m.assertNone();
   });
-});
+  test.run();
+}

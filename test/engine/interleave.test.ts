@@ -6,7 +6,7 @@
  */
 import { createHash as nodeCreateHash, createHmac as nodeCreateHmac, type Hash as NodeHash, type Hmac as NodeHmac } from 'node:crypto';
 import { createHash, createHmac, hmac, HmacKey, sha224, sha256, sha384, sha512, type Bytes, type HashName, type Hasher } from '../../src/index.js';
-import { suitePerBackend } from '../helpers/backends.js';
+import { ALL_BACKENDS, backendSuite } from '../helpers/backends.js';
 import { Mismatches, nodeHash, nodeHmac } from '../helpers/check.js';
 import { prng, WINDOW, type Prng } from '../helpers/prng.js';
 import { HASHES } from '../helpers/vectors.js';
@@ -50,7 +50,9 @@ function chunk(rng: Prng): Uint8Array {
   return rng.bytes(r < 80 ? rng.below(200) : r < 98 ? rng.between(200, 5000) : rng.between(WINDOW - 10, WINDOW + 300));
 }
 
-suitePerBackend('interleaving', (test) => {
+for (const b of ALL_BACKENDS) {
+  const test = backendSuite('interleaving', b);
+
   test('random schedule: 8 streams, 4 keys (mac, verify, macBatch) and one-shot calls, alternating, for 3000 steps', () => {
     const rng = prng(0x1e7e_0001);
     const m = new Mismatches();
@@ -186,4 +188,5 @@ suitePerBackend('interleaving', (test) => {
     for (const o of objects) o.destroy();
     m.assertNone();
   });
-});
+  test.run();
+}

@@ -8,29 +8,25 @@ import { backend, useBackend, type Backend } from '../../src/index.js';
 /** The backend the engine picked at start-up. */
 export const INITIAL_BACKEND: Backend = backend();
 
+/** Both backends, scalar first. */
+export const ALL_BACKENDS: readonly Backend[] = ['scalar', 'simd'];
+
 /** The backends this runtime can run. */
-export const BACKENDS: readonly Backend[] = INITIAL_BACKEND === 'simd' ? ['scalar', 'simd'] : ['scalar'];
+export const BACKENDS: readonly Backend[] = INITIAL_BACKEND === 'simd' ? ALL_BACKENDS : ['scalar'];
 
 /**
- * Registers one suite per backend, named `<title> [<backend>]`, switching the
- * engine to that backend before its tests run. Where SIMD is unavailable its
- * suite is reported as skipped.
+ * A suite named `<title> [<backend>]` whose tests run on backend `b`: it
+ * switches the engine before its first test. Where `b` cannot run, the tests
+ * registered on it are reported as skipped.
  */
-export function suitePerBackend(title: string, register: (s: Test, b: Backend) => void): void {
-  for (const b of ['scalar', 'simd'] as const) {
-    const s = suite(`${title} [${b}]`);
-    if (!BACKENDS.includes(b)) {
-      s.skip(`${b} backend unavailable in this runtime`);
-      s.run();
-      continue;
-    }
-    s.before(async () => {
-      await useBackend(b);
-    });
-    s('runs on the intended backend', () => {
-      if (backend() !== b) throw new Error(`backend() is ${backend()}, expected ${b}`);
-    });
-    register(s, b);
-    s.run();
-  }
+export function backendSuite(title: string, b: Backend): Test {
+  const s = suite(`${title} [${b}]`);
+  if (!BACKENDS.includes(b)) return Object.assign((name: string) => s.skip(name), s) as Test;
+  s.before(async () => {
+    await useBackend(b);
+  });
+  s('runs on the intended backend', () => {
+    if (backend() !== b) throw new Error(`backend() is ${backend()}, expected ${b}`);
+  });
+  return s;
 }
