@@ -57,7 +57,11 @@ async function calibrate(fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptio
   }
 }
 
-export async function measure(name: string, fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptions): Promise<Timing> {
+/**
+ * Warms `fn` up, then times it with tinybench. `loop` (calls per sample) is
+ * calibrated unless given, e.g. from an earlier round of the same task.
+ */
+export async function measure(name: string, fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptions, given?: number): Promise<Timing> {
   // Warm up before calibrating: cold code (interpreter, baseline Wasm tier) is
   // many times slower and would make the samples far too short once it is hot.
   const t0 = o.now();
@@ -65,7 +69,7 @@ export async function measure(name: string, fn: SyncFn | AsyncFn, isAsync: boole
     if (isAsync) consume(await (fn as AsyncFn)());
     else consume(fn());
   } while (o.now() - t0 < o.warmupMs);
-  const loop = await calibrate(fn, isAsync, o);
+  const loop = given ?? (await calibrate(fn, isAsync, o));
   const bench = new Bench({ time: o.timeMs, warmupTime: o.warmupMs / 4, iterations: 8, warmupIterations: 2, now: o.now, throws: true });
   if (isAsync) {
     const f = fn as AsyncFn;

@@ -21,11 +21,17 @@ export function parseArgs(args: readonly string[]): CliOptions {
   };
 }
 
-/** Time per task and per sample. A browser's timer is coarse (5-100 us), so its samples are longer. */
-export function timing(quick: boolean, coarseTimer: boolean): { timeMs: number; warmupMs: number; sampleMs: number } {
+/**
+ * Time per task and per sample. A full run times every task in three rounds
+ * (the second in reverse order) and keeps the fastest: other work on the
+ * machine slows tasks, it never speeds them up. A browser's timer is coarse (5-100 us),
+ * so its samples are longer.
+ */
+export function timing(quick: boolean, coarseTimer: boolean): { timeMs: number; warmupMs: number; sampleMs: number; rounds: number } {
   return {
-    timeMs: quick ? 60 : 400,
+    timeMs: quick ? 60 : 150,
     warmupMs: quick ? 20 : 100,
     sampleMs: coarseTimer ? 2 : 0.25,
+    rounds: quick ? 1 : 3,
   };
 }

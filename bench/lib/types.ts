@@ -28,6 +28,8 @@ export interface Row {
   perCall: number;
   /** Messages per second: the median over samples. */
   ops: number;
+  /** Messages per second of each round (medians); `ops` is the fastest. */
+  rounds: number[];
   /** Messages per second: the mean over samples. */
   opsMean: number;
   /** Relative margin of error of the mean latency, percent. */
@@ -49,6 +51,8 @@ export interface SuiteResult {
   /** ms per task after warmup, and the sample length aimed at. */
   timeMs: number;
   sampleMs: number;
+  /** Rounds over all tasks; each row keeps its fastest. */
+  rounds: number;
   rows: Row[];
   /** Skipped rows and why, and anything else the reader should know. */
   notes: string[];
