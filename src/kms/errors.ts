@@ -144,9 +144,9 @@ export class UnknownOperationException extends leaf('UnknownOperationException',
 /**
  * The JSON 1.1 error body for `err`: `{"__type": name, "message": text}`,
  * without `message` for the exceptions AWS sends without one
- * (KMS-SEMANTICS.md §5.3).
+ * (KMS-SEMANTICS.md §5.3) and for errors whose message is empty.
  */
 export function errorBody(err: KMSServiceException): { __type: string; message?: string } {
-  if (err instanceof KMSInvalidMacException) return { __type: err.name };
+  if (err instanceof KMSInvalidMacException || err.message === '') return { __type: err.name };
   return { __type: err.name, message: err.message };
 }

@@ -85,9 +85,12 @@ export class Checker {
     return new Checker(input, this.#found);
   }
 
-  /** Records `Value <shown> at '<path>' failed to satisfy constraint: <rule>`. */
-  fail(shown: string | null, path: string, rule: string): void {
-    const value = shown === null ? 'Value null' : shown === '' ? 'Value' : `Value '${shown}'`;
+  /**
+   * Records `Value '<shown>' at '<path>' failed to satisfy constraint: <rule>`;
+   * `null` shows `Value null`, `undefined` (a sensitive member) just `Value`.
+   */
+  fail(shown: string | null | undefined, path: string, rule: string): void {
+    const value = shown === null ? 'Value null' : shown === undefined ? 'Value' : `Value '${shown}'`;
     (this.#found.list ??= []).push(`${value} at '${path}' failed to satisfy constraint: ${rule}`);
   }
 
@@ -142,7 +145,7 @@ export class Checker {
     const rule = lengthRule(min, max, bytes.length);
     if (rule !== undefined) {
       const n = bytes.length;
-      this.fail(sensitive ? '' : `java.nio.HeapByteBuffer[pos=0 lim=${n} cap=${n}]`, path, rule);
+      this.fail(sensitive ? undefined : `java.nio.HeapByteBuffer[pos=0 lim=${n} cap=${n}]`, path, rule);
     }
     return bytes;
   }
