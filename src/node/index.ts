@@ -30,3 +30,5 @@ export { applySeed, validateSeed, DEMO_SEED, type Seed, type SeedKey, type SeedC
 export { loadCredentials, loadSeed, parseCredentials } from './config.js';
 export { SigV4Verifier, type Credential } from './sigv4.js';
 export { KeyStoreError } from './errors.js';
+export { runCli, EXIT, type CliIO } from './cli-main.js';
+export { AcceleratedHmacKey, NATIVE_FROM, type AcceleratedHmacKeyOptions } from './accelerated-key.js';
