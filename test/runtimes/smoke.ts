@@ -178,7 +178,9 @@ async function facade(api: Api, c: Checks): Promise<void> {
   const keyId = KeyMetadata!.KeyId;
   const arn = KeyMetadata!.Arn;
   c.ok(KeyMetadata?.KeySpec === 'HMAC_384' && KeyMetadata.KeyState === 'Enabled', 'CreateKey: an enabled HMAC_384 key');
-  const request = { KeyId: keyId, Message: 'Hello World', MacAlgorithm: 'HMAC_SHA_384' } as const;
+  const alias = await client.send(new api.CreateAliasCommand({ AliasName: 'alias/smoke', TargetKeyId: keyId }));
+  c.ok(alias.$metadata.httpStatusCode === 200, 'CreateAlias: alias/smoke');
+  const request = { KeyId: 'alias/smoke', Message: 'Hello World', MacAlgorithm: 'HMAC_SHA_384' } as const;
   const out = await client.send(new api.GenerateMacCommand(request));
   c.ok(out.KeyId === arn, 'GenerateMac: KeyId is the key ARN', () => `got ${out.KeyId}`);
   c.ok(out.Mac instanceof Uint8Array && out.Mac.length === 48, 'GenerateMac: a 48-byte Mac');
@@ -187,6 +189,8 @@ async function facade(api: Api, c: Checks): Promise<void> {
   c.ok(api.toHex(again.Mac!) === api.toHex(out.Mac!), 'GenerateMac: a string and its UTF-8 bytes give the same Mac');
   const verified = await client.send(new api.VerifyMacCommand({ ...request, Mac: out.Mac }));
   c.ok(verified.MacValid === true && verified.KeyId === arn, 'VerifyMac: MacValid and the key ARN');
+  const byId = await client.send(new api.VerifyMacCommand({ ...request, KeyId: keyId, Mac: out.Mac }));
+  c.ok(byId.MacValid === true, 'VerifyMac through the key ID accepts the Mac made through the alias');
   const changed = out.Mac!.slice();
   changed[0]! ^= 1;
   await rejectsWith(c, 'VerifyMac of a changed Mac', () => client.send(new api.VerifyMacCommand({ ...request, Mac: changed })), api.KMSInvalidMacException, api, 'KMSInvalidMacException');
