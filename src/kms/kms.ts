@@ -9,10 +9,13 @@ import {
   CreateGrantCommand,
   CreateKeyCommand,
   DeleteAliasCommand,
+  DeleteImportedKeyMaterialCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
   EnableKeyCommand,
   GenerateMacCommand,
+  GetParametersForImportCommand,
+  ImportKeyMaterialCommand,
   ListAliasesCommand,
   ListGrantsCommand,
   ListKeysCommand,
@@ -34,6 +37,8 @@ import {
   type CreateKeyCommandOutput,
   type DeleteAliasCommandInput,
   type DeleteAliasCommandOutput,
+  type DeleteImportedKeyMaterialCommandInput,
+  type DeleteImportedKeyMaterialCommandOutput,
   type DescribeKeyCommandInput,
   type DescribeKeyCommandOutput,
   type DisableKeyCommandInput,
@@ -42,6 +47,10 @@ import {
   type EnableKeyCommandOutput,
   type GenerateMacCommandInput,
   type GenerateMacCommandOutput,
+  type GetParametersForImportCommandInput,
+  type GetParametersForImportCommandOutput,
+  type ImportKeyMaterialCommandInput,
+  type ImportKeyMaterialCommandOutput,
   type ListAliasesCommandInput,
   type ListAliasesCommandOutput,
   type ListGrantsCommandInput,
@@ -95,6 +104,9 @@ export class KMS extends KMSClient {
     return this.send(new DeleteAliasCommand(input));
   }
   /** Sends a {@link DescribeKeyCommand}. */
+  deleteImportedKeyMaterial(input: DeleteImportedKeyMaterialCommandInput): Promise<DeleteImportedKeyMaterialCommandOutput> {
+    return this.send(new DeleteImportedKeyMaterialCommand(input));
+  }
   describeKey(input: DescribeKeyCommandInput): Promise<DescribeKeyCommandOutput> {
     return this.send(new DescribeKeyCommand(input));
   }
@@ -111,6 +123,12 @@ export class KMS extends KMSClient {
     return this.send(new GenerateMacCommand(input));
   }
   /** Sends a {@link ListAliasesCommand}. */
+  getParametersForImport(input: GetParametersForImportCommandInput): Promise<GetParametersForImportCommandOutput> {
+    return this.send(new GetParametersForImportCommand(input));
+  }
+  importKeyMaterial(input: ImportKeyMaterialCommandInput): Promise<ImportKeyMaterialCommandOutput> {
+    return this.send(new ImportKeyMaterialCommand(input));
+  }
   listAliases(input: ListAliasesCommandInput = {}): Promise<ListAliasesCommandOutput> {
     return this.send(new ListAliasesCommand(input));
   }

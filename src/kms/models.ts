@@ -96,6 +96,33 @@ export const ExpirationModelType = {
 } as const;
 export type ExpirationModelType = (typeof ExpirationModelType)[keyof typeof ExpirationModelType];
 
+/** How imported key material is wrapped for transport (`AlgorithmSpec`, GetParametersForImport). */
+export const AlgorithmSpec = {
+  RSAES_OAEP_SHA_1: 'RSAES_OAEP_SHA_1',
+  RSAES_OAEP_SHA_256: 'RSAES_OAEP_SHA_256',
+  RSAES_PKCS1_V1_5: 'RSAES_PKCS1_V1_5',
+  RSA_AES_KEY_WRAP_SHA_1: 'RSA_AES_KEY_WRAP_SHA_1',
+  RSA_AES_KEY_WRAP_SHA_256: 'RSA_AES_KEY_WRAP_SHA_256',
+  SM2PKE: 'SM2PKE',
+} as const;
+export type AlgorithmSpec = (typeof AlgorithmSpec)[keyof typeof AlgorithmSpec];
+
+/** The wrapping (public) key GetParametersForImport returns (`WrappingKeySpec`). */
+export const WrappingKeySpec = {
+  RSA_2048: 'RSA_2048',
+  RSA_3072: 'RSA_3072',
+  RSA_4096: 'RSA_4096',
+  SM2: 'SM2',
+} as const;
+export type WrappingKeySpec = (typeof WrappingKeySpec)[keyof typeof WrappingKeySpec];
+
+/** Whether an import brings new or previously imported material (`ImportType`; symmetric keys only). */
+export const ImportType = {
+  EXISTING_KEY_MATERIAL: 'EXISTING_KEY_MATERIAL',
+  NEW_KEY_MATERIAL: 'NEW_KEY_MATERIAL',
+} as const;
+export type ImportType = (typeof ImportType)[keyof typeof ImportType];
+
 /** Who manages a key (`KeyManagerType`); every key of the facade is `CUSTOMER`. */
 export const KeyManagerType = {
   AWS: 'AWS',

@@ -217,11 +217,26 @@ export class Service {
       if (record === undefined || record.AccountId !== target.account || record.Region !== this.region || (await this.expired(record))) {
         throw new NotFoundException(`Key '${this.keyArn(target.keyId, target.account)}' does not exist`);
       }
-      return record;
+      return this.expireMaterial(record);
     }
     const record = await this.findAlias(target.name, target.account);
     if (record === undefined) throw new NotFoundException(`Alias ${this.aliasArn(target.name, target.account)} is not found.`);
-    return record;
+    return this.expireMaterial(record);
+  }
+
+  /**
+   * Imported material whose `ValidTo` has passed by the client's clock is
+   * deleted, as DeleteImportedKeyMaterial does: the key returns to
+   * PendingImport (PendingDeletion stays) and its cached `HmacKey` is dropped
+   * ([M] ImportKeyMaterial `ValidTo`: "When the key material expires, KMS
+   * deletes the key material"). Returns the record as it now is.
+   */
+  async expireMaterial(record: StoredKey): Promise<StoredKey> {
+    if (record.ValidTo === undefined || record.material === undefined || record.ValidTo > this.nowMs()) return record;
+    const { material: _material, ExpirationModel: _model, ValidTo: _validTo, ...rest } = record;
+    const next: StoredKey = { ...rest, KeyState: record.KeyState === 'PendingDeletion' ? 'PendingDeletion' : 'PendingImport' };
+    await this.save(next, true);
+    return next;
   }
 
   /** The key that alias `name` of `account` points at, or undefined. */

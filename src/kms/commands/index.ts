@@ -9,10 +9,13 @@ import { CreateAliasCommand } from './CreateAliasCommand.js';
 import { CreateGrantCommand } from './CreateGrantCommand.js';
 import { CreateKeyCommand } from './CreateKeyCommand.js';
 import { DeleteAliasCommand } from './DeleteAliasCommand.js';
+import { DeleteImportedKeyMaterialCommand } from './DeleteImportedKeyMaterialCommand.js';
 import { DescribeKeyCommand } from './DescribeKeyCommand.js';
 import { DisableKeyCommand } from './DisableKeyCommand.js';
 import { EnableKeyCommand } from './EnableKeyCommand.js';
 import { GenerateMacCommand } from './GenerateMacCommand.js';
+import { GetParametersForImportCommand } from './GetParametersForImportCommand.js';
+import { ImportKeyMaterialCommand } from './ImportKeyMaterialCommand.js';
 import { ListAliasesCommand } from './ListAliasesCommand.js';
 import { ListGrantsCommand } from './ListGrantsCommand.js';
 import { ListKeysCommand } from './ListKeysCommand.js';
@@ -30,10 +33,13 @@ export * from './CreateAliasCommand.js';
 export * from './CreateGrantCommand.js';
 export * from './CreateKeyCommand.js';
 export * from './DeleteAliasCommand.js';
+export * from './DeleteImportedKeyMaterialCommand.js';
 export * from './DescribeKeyCommand.js';
 export * from './DisableKeyCommand.js';
 export * from './EnableKeyCommand.js';
 export * from './GenerateMacCommand.js';
+export * from './GetParametersForImportCommand.js';
+export * from './ImportKeyMaterialCommand.js';
 export * from './ListAliasesCommand.js';
 export * from './ListGrantsCommand.js';
 export * from './ListKeysCommand.js';
@@ -64,10 +70,13 @@ export const COMMANDS: Readonly<Record<string, CommandClass | undefined>> = Obje
     CreateGrant: CreateGrantCommand,
     CreateKey: CreateKeyCommand,
     DeleteAlias: DeleteAliasCommand,
+    DeleteImportedKeyMaterial: DeleteImportedKeyMaterialCommand,
     DescribeKey: DescribeKeyCommand,
     DisableKey: DisableKeyCommand,
     EnableKey: EnableKeyCommand,
     GenerateMac: GenerateMacCommand,
+    GetParametersForImport: GetParametersForImportCommand,
+    ImportKeyMaterial: ImportKeyMaterialCommand,
     ListAliases: ListAliasesCommand,
     ListGrants: ListGrantsCommand,
     ListKeys: ListKeysCommand,

@@ -1,0 +1,60 @@
+import { KMSCommand, type MetadataBearer } from '../command.js';
+import { UnsupportedOperationException, type ResponseMetadata } from '../errors.js';
+import { checkExternal } from '../import/state.js';
+import type { StoredKey } from '../key-store.js';
+import { KEY_OR_ARN, type Service } from '../service.js';
+import { asInput, Checker } from '../validate.js';
+
+/** DeleteImportedKeyMaterial request ([M] `DeleteImportedKeyMaterialRequest`). */
+export interface DeleteImportedKeyMaterialRequest {
+  /** Key ID or key ARN of an `EXTERNAL` key (no aliases). */
+  KeyId: string | undefined;
+  /** Symmetric encryption keys only. */
+  KeyMaterialId?: string | undefined;
+}
+
+/** DeleteImportedKeyMaterial response ([M] `DeleteImportedKeyMaterialResponse`). */
+export interface DeleteImportedKeyMaterialResponse {
+  /** The key ARN. */
+  KeyId?: string | undefined;
+  /** Symmetric encryption keys only: never set for HMAC keys. */
+  KeyMaterialId?: string | undefined;
+}
+
+/** The input of {@link DeleteImportedKeyMaterialCommand}. */
+export interface DeleteImportedKeyMaterialCommandInput extends DeleteImportedKeyMaterialRequest {}
+/** The output of {@link DeleteImportedKeyMaterialCommand}. */
+export interface DeleteImportedKeyMaterialCommandOutput extends DeleteImportedKeyMaterialResponse, MetadataBearer {}
+
+/**
+ * Deletes the imported material of an `EXTERNAL` key: the key goes to
+ * PendingImport with `Enabled: false` and no `ExpirationModel` / `ValidTo`
+ * ([REC]), except that a PendingDeletion key keeps its state ([M]). The
+ * cached engine key is dropped at once. Only the same material can be
+ * imported again.
+ *
+ * Throws ValidationException, SerializationException, NotFoundException,
+ * UnsupportedOperationException (`<key ARN> origin is AWS_KMS which is not
+ * valid for this operation.`), KMSInternalException.
+ * @example
+ * await client.send(new DeleteImportedKeyMaterialCommand({ KeyId }));
+ */
+export class DeleteImportedKeyMaterialCommand extends KMSCommand<DeleteImportedKeyMaterialCommandInput, DeleteImportedKeyMaterialCommandOutput> {
+  async run(s: Service, $metadata: ResponseMetadata): Promise<DeleteImportedKeyMaterialCommandOutput> {
+    const c = new Checker(asInput(this.input));
+    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
+    const materialId = c.string('KeyMaterialId', 'keyMaterialId', false, 64, 64, /^[a-f0-9]+$/);
+    c.done();
+    const record = await s.resolve(keyId!, KEY_OR_ARN);
+    checkExternal(record);
+    if (materialId !== undefined && record.KeySpec !== 'SYMMETRIC_DEFAULT') {
+      // [M] KeyMaterialId identifies symmetric encryption key material; the text is [INF].
+      throw new UnsupportedOperationException('KeyMaterialId is supported for symmetric encryption keys only.');
+    }
+    // The old SecretBytes is dropped, not wiped: a MAC in flight may still read it.
+    const { material: _material, ExpirationModel: _model, ValidTo: _validTo, ...rest } = record;
+    const next: StoredKey = { ...rest, KeyState: record.KeyState === 'PendingDeletion' ? 'PendingDeletion' : 'PendingImport' };
+    await s.save(next, true);
+    return { KeyId: record.Arn, $metadata };
+  }
+}

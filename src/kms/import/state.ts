@@ -1,0 +1,124 @@
+/**
+ * What the three import operations share: the rules for EXTERNAL keys, the
+ * import bookkeeping kept in `StoredKey.importState`, the fingerprint that
+ * pins an HMAC key to its first material, and the material lengths.
+ *
+ * `importState` is plain JSON (a FileKeyStore writes it as is):
+ *
+ *     { "v": 1, "sets": ParameterSet[], "fingerprint"?: hex }
+ *
+ * It holds no secret: parameter sets keep only the SHA-256 of their token and
+ * a private key sealed under the token (see `wrapping.ts`); the fingerprint
+ * is an HMAC under the material, not the material.
+ */
+import { fromHex, hmac, timingSafeEqual, toHex } from '../../engine/index.js';
+import { UnsupportedOperationException } from '../errors.js';
+import type { StoredKey } from '../key-store.js';
+import { hmacSpec, invalidState } from '../service.js';
+import type { ParameterSet } from './wrapping.js';
+
+/** The import bookkeeping of one key. */
+export interface ImportState {
+  /** Parameter sets issued by GetParametersForImport, oldest first. */
+  sets: ParameterSet[];
+  /** hex fingerprint of the material first imported; kept when the material is deleted or expires. */
+  fingerprint?: string;
+}
+
+/**
+ * Parameter sets kept per key. Older ones are dropped (their tokens then get
+ * InvalidImportTokenException); AWS documents no such limit [INF].
+ */
+export const MAX_SETS = 10;
+
+/** `ParametersValidTo` is 24 hours after GetParametersForImport ([M] GetParametersForImport docs). */
+export const PARAMETERS_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** ValidTo may be at most 365 days after the request ([M] `ImportKeyMaterialRequest.ValidTo`). */
+export const MAX_VALID_TO_MS = 365 * 24 * 60 * 60 * 1000;
+
+/**
+ * Accepted material lengths per HMAC spec: from the digest length to the
+ * hash's block size. AWS is recorded accepting exactly 28/32/48/64 bytes
+ * (KMS-SEMANTICS.md §3, [REC] test_import_key_hmac_keys), and LocalStack,
+ * whose KMS tests are validated against AWS, reads the AWS requirements as
+ * 28-64 / 32-64 / 48-128 / 64-128 bytes [EMU]. We take the ranges: they
+ * contain every recorded length, they refuse material shorter than the
+ * digest (which RFC 2104 §3 discourages), and up to the block size no
+ * material is pre-hashed, so a key that AWS accepts is never refused here,
+ * which is the point of bringing the same key to both.
+ */
+export const MATERIAL_LENGTHS: Readonly<Record<string, { min: number; max: number }>> = {
+  HMAC_224: { min: 28, max: 64 },
+  HMAC_256: { min: 32, max: 64 },
+  HMAC_384: { min: 48, max: 128 },
+  HMAC_512: { min: 64, max: 128 },
+};
+
+function isSet(value: unknown): value is ParameterSet {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Record<string, unknown>;
+  if (typeof s.id !== 'string' || typeof s.algorithm !== 'string' || typeof s.keySpec !== 'string' || typeof s.validTo !== 'number') return false;
+  if (s.sealed === undefined) return true;
+  const sealed = s.sealed as Record<string, unknown> | null;
+  return typeof sealed === 'object' && sealed !== null && typeof sealed.iv === 'string' && typeof sealed.data === 'string';
+}
+
+/** The import state of `record`, read defensively (it came through JSON). */
+export function readImportState(record: StoredKey): ImportState {
+  const raw = record.importState;
+  const sets = Array.isArray(raw?.sets) ? (raw.sets as unknown[]).filter(isSet) : [];
+  const fingerprint = typeof raw?.fingerprint === 'string' ? raw.fingerprint : undefined;
+  return fingerprint === undefined ? { sets } : { sets, fingerprint };
+}
+
+/** `state` as `importState`. */
+export function writeImportState(state: ImportState): Record<string, unknown> {
+  const out: Record<string, unknown> = { v: 1, sets: state.sets };
+  if (state.fingerprint !== undefined) out.fingerprint = state.fingerprint;
+  return out;
+}
+
+const FINGERPRINT_LABEL = 'wasmac imported key material fingerprint v1 ';
+
+/** The fingerprint of `material` for key `keyId`: HMAC-SHA-256 under the material of a fixed label and the key ID. */
+export function fingerprint(material: Uint8Array, keyId: string): string {
+  return toHex(hmac('sha256', material, FINGERPRINT_LABEL + keyId));
+}
+
+/** Whether `material` is the material `state` was first imported with (constant time). */
+export function sameMaterial(state: ImportState, material: Uint8Array, keyId: string): boolean {
+  if (state.fingerprint === undefined) return true;
+  return timingSafeEqual(fromHex(state.fingerprint), fromHex(fingerprint(material, keyId)));
+}
+
+/**
+ * The import operations take EXTERNAL keys only: others get AWS's
+ * `<key ARN> origin is AWS_KMS which is not valid for this operation.`
+ * ([REC] for GetParametersForImport; the same text for ImportKeyMaterial and
+ * DeleteImportedKeyMaterial [INF], as local-kms has it).
+ */
+export function checkExternal(record: StoredKey): void {
+  if (record.Origin !== 'EXTERNAL') {
+    throw new UnsupportedOperationException(`${record.Arn} origin is ${record.Origin} which is not valid for this operation.`);
+  }
+}
+
+/**
+ * The states in which material may be (re)imported or parameters fetched:
+ * Enabled, Disabled and PendingImport ([DOC] key-state table). PendingDeletion
+ * and the others get KMSInvalidStateException `<key ARN> is pending deletion.`
+ */
+export function checkImportState(record: StoredKey): void {
+  if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled' && record.KeyState !== 'PendingImport') throw invalidState(record);
+}
+
+/**
+ * The facade imports HMAC material only (other specs are metadata-only keys
+ * here): UnsupportedOperationException for the rest [INF: a limit of the facade].
+ */
+export function checkHmacSpec(record: StoredKey): void {
+  if (hmacSpec(record.KeySpec) === undefined) {
+    throw new UnsupportedOperationException(`${record.Arn} has key spec ${record.KeySpec}; this KMS imports HMAC key material only.`);
+  }
+}
