@@ -53,7 +53,7 @@ test('workerd: the smoke and examples/cloudflare-worker pass under the workerd c
     const example = await bundle({ file: 'examples/cloudflare-worker/src/index.js' }, workerOptions);
     const wasm = wasmImports(smoke);
     assert.ok(wasm.length > 0, 'the workerd bundle imports the core as .wasm module(s)');
-    assert.equal(wasmImports(example), wasm);
+    assert.equal(wasmImports(example), wasm, 'the example (named imports) keeps the entry and its .wasm imports: package.json "sideEffects" must list the entries');
     assert.not.match(smoke.code, /import\.meta\.url/, 'nothing in the workerd bundle reads import.meta.url');
     writeFileSync(join(tmp.dir, 'smoke.js'), smoke.code);
     writeFileSync(join(tmp.dir, 'example.js'), example.code);
