@@ -6,6 +6,7 @@
 // by its PID.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { basename, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -29,18 +30,22 @@ function service(name: string, wasm: string[]): string {
   return `(name = "${name}", worker = (modules = [ ${modules.join(', ')} ], compatibilityDate = "${COMPATIBILITY_DATE}"))`;
 }
 
-/** Polls `url` until it answers (workerd is listening) or `ms` pass. */
-async function waitForServer(url: string, child: ChildProcess, ms: number): Promise<void> {
+/** Polls 127.0.0.1:`port` until workerd accepts connections or `ms` pass (without running a worker). */
+async function waitForPort(port: number, child: ChildProcess, ms: number): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`workerd exited with ${child.exitCode}`);
-    try {
-      await fetch(url, { method: 'HEAD' });
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > until) throw new Error(`workerd did not listen on 127.0.0.1:${port} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -69,7 +74,8 @@ const config :Workerd.Config = (
     child = spawn(BIN.workerd, ['serve', 'config.capnp'], { cwd: tmp.dir, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (log += d));
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (log += d));
-    await waitForServer(`http://127.0.0.1:${smokePort}/`, child, 20_000);
+    await waitForPort(smokePort, child, 20_000);
+    await waitForPort(examplePort, child, 5_000);
 
     const report = (await (await fetch(`http://127.0.0.1:${smokePort}/`)).json()) as SmokeReport;
     const res = await fetch(`http://127.0.0.1:${examplePort}/?message=${encodeURIComponent('Hello from workerd')}`);
