@@ -5,20 +5,15 @@
  * strings, which must hash as their UTF-8 bytes.
  */
 import { Buffer } from 'node:buffer';
-import { createHash, sha224, sha256, sha384, sha512, type Bytes, type HashName, type Hasher } from '../../src/index.js';
+import { createHash } from '../../src/index.js';
 import { ALL_BACKENDS, backendSuite } from '../helpers/backends.js';
 import { Mismatches, nodeHash } from '../helpers/check.js';
 import { largeLengths, prng, splitAt, splitText, WINDOW } from '../helpers/prng.js';
 import { HASHES } from '../helpers/vectors.js';
+import { ONE_SHOT, streamed } from '../helpers/ways.js';
 
-const ONE_SHOT: Record<HashName, (data: Bytes) => Uint8Array> = { sha224, sha256, sha384, sha512 };
 const SEED = 0x5a2d_0001;
 const encoder = new TextEncoder();
-
-function streamed(h: Hasher, pieces: readonly Bytes[]): Uint8Array {
-  for (const p of pieces) h.update(p);
-  return h.digest();
-}
 
 for (const b of ALL_BACKENDS) {
   const test = backendSuite('hash differential', b);

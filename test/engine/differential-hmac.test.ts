@@ -6,19 +6,15 @@
  * strings, which must MAC as their UTF-8 bytes.
  */
 import { Buffer } from 'node:buffer';
-import { createHmac, hmac, HmacKey, type Bytes, type Hasher } from '../../src/index.js';
+import { createHmac, hmac, HmacKey, type Bytes } from '../../src/index.js';
 import { ALL_BACKENDS, backendSuite } from '../helpers/backends.js';
 import { Mismatches, nodeHmac } from '../helpers/check.js';
 import { largeLengths, prng, splitAt, splitText, WINDOW } from '../helpers/prng.js';
 import { HASHES } from '../helpers/vectors.js';
+import { streamed } from '../helpers/ways.js';
 
 const SEED = 0x5a2d_1001;
 const encoder = new TextEncoder();
-
-function streamed(h: Hasher, pieces: readonly Bytes[]): Uint8Array {
-  for (const p of pieces) h.update(p);
-  return h.digest();
-}
 
 for (const b of ALL_BACKENDS) {
   const test = backendSuite('HMAC differential', b);

@@ -7,7 +7,7 @@ import { suite } from 'uvu';
 import { HmacKey } from '../../src/index.js';
 import { ALL_BACKENDS, backendSuite } from '../helpers/backends.js';
 import { Mismatches } from '../helpers/check.js';
-import { MAC_WAYS } from '../helpers/macs.js';
+import { MAC_WAYS } from '../helpers/ways.js';
 import { HASHES, hmacvsVectors } from '../helpers/vectors.js';
 
 const vectors = hmacvsVectors();

@@ -7,7 +7,7 @@ import { suite } from 'uvu';
 import { HmacKey } from '../../src/index.js';
 import { ALL_BACKENDS, backendSuite } from '../helpers/backends.js';
 import { hex, Mismatches } from '../helpers/check.js';
-import { MAC_WAYS } from '../helpers/macs.js';
+import { MAC_WAYS } from '../helpers/ways.js';
 import { HASHES, wycheproofHmac } from '../helpers/vectors.js';
 
 const files = suite('vector files');

@@ -1,8 +1,18 @@
 /**
- * The ways the engine computes an HMAC over a whole message, so that every
- * vector suite runs each of them.
+ * The ways the engine hashes and MACs, so that every suite runs each of them:
+ * the one-shot hash functions by name, feeding a streaming hasher in pieces,
+ * and each way to compute an HMAC over a whole message.
  */
-import { createHmac, hmac, HmacKey, type HashName } from '../../src/index.js';
+import { createHmac, hmac, HmacKey, sha224, sha256, sha384, sha512, type Bytes, type HashName, type Hasher } from '../../src/index.js';
+
+/** The one-shot hash function of each hash. */
+export const ONE_SHOT: Readonly<Record<HashName, (data: Bytes) => Uint8Array>> = { sha224, sha256, sha384, sha512 };
+
+/** Feeds `pieces` to `h` in order and returns its digest. */
+export function streamed(h: Hasher, pieces: readonly Bytes[]): Uint8Array {
+  for (const p of pieces) h.update(p);
+  return h.digest();
+}
 
 export interface MacWay {
   readonly name: string;
