@@ -103,10 +103,11 @@ export class KMS extends KMSClient {
   deleteAlias(input: DeleteAliasCommandInput): Promise<DeleteAliasCommandOutput> {
     return this.send(new DeleteAliasCommand(input));
   }
-  /** Sends a {@link DescribeKeyCommand}. */
+  /** Sends a {@link DeleteImportedKeyMaterialCommand}. */
   deleteImportedKeyMaterial(input: DeleteImportedKeyMaterialCommandInput): Promise<DeleteImportedKeyMaterialCommandOutput> {
     return this.send(new DeleteImportedKeyMaterialCommand(input));
   }
+  /** Sends a {@link DescribeKeyCommand}. */
   describeKey(input: DescribeKeyCommandInput): Promise<DescribeKeyCommandOutput> {
     return this.send(new DescribeKeyCommand(input));
   }
@@ -122,13 +123,15 @@ export class KMS extends KMSClient {
   generateMac(input: GenerateMacCommandInput): Promise<GenerateMacCommandOutput> {
     return this.send(new GenerateMacCommand(input));
   }
-  /** Sends a {@link ListAliasesCommand}. */
+  /** Sends a {@link GetParametersForImportCommand}. */
   getParametersForImport(input: GetParametersForImportCommandInput): Promise<GetParametersForImportCommandOutput> {
     return this.send(new GetParametersForImportCommand(input));
   }
+  /** Sends a {@link ImportKeyMaterialCommand}. */
   importKeyMaterial(input: ImportKeyMaterialCommandInput): Promise<ImportKeyMaterialCommandOutput> {
     return this.send(new ImportKeyMaterialCommand(input));
   }
+  /** Sends a {@link ListAliasesCommand}. */
   listAliases(input: ListAliasesCommandInput = {}): Promise<ListAliasesCommandOutput> {
     return this.send(new ListAliasesCommand(input));
   }

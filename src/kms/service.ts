@@ -217,11 +217,12 @@ export class Service {
       if (record === undefined || record.AccountId !== target.account || record.Region !== this.region || (await this.expired(record))) {
         throw new NotFoundException(`Key '${this.keyArn(target.keyId, target.account)}' does not exist`);
       }
-      return this.expireMaterial(record);
+      // The common case (no expiring material) stays free of another await.
+      return record.ValidTo === undefined ? record : this.expireMaterial(record);
     }
     const record = await this.findAlias(target.name, target.account);
     if (record === undefined) throw new NotFoundException(`Alias ${this.aliasArn(target.name, target.account)} is not found.`);
-    return this.expireMaterial(record);
+    return record.ValidTo === undefined ? record : this.expireMaterial(record);
   }
 
   /**
