@@ -111,17 +111,17 @@ export function toBase64(bytes: Uint8Array): string {
  * Bytes of standard, padded base64 (RFC 4648 section 4). Anything else (other
  * alphabets, missing padding, whitespace, non-zero trailing bits) is refused.
  */
-export function fromBase64(text: string): Uint8Array {
-  if (typeof text !== 'string') throw new TypeError(`base64 must be a string, got ${describe(text)}`);
-  if (text.length % 4 !== 0) throw new SyntaxError(`base64 must have a length that is a multiple of 4, got ${text.length}`);
-  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((text.length / 4) * 3 - pad);
+export function fromBase64(base64: string): Uint8Array {
+  if (typeof base64 !== 'string') throw new TypeError(`base64 must be a string, got ${describe(base64)}`);
+  if (base64.length % 4 !== 0) throw new SyntaxError(`base64 must have a length that is a multiple of 4, got ${base64.length}`);
+  const pad = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((base64.length / 4) * 3 - pad);
   let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
+  for (let i = 0; i < base64.length; i += 4) {
     let n = 0;
     for (let j = 0; j < 4; j++) {
-      const code = text.charCodeAt(i + j);
-      const isPad = code === 61 && i + 4 === text.length && j >= 4 - pad;
+      const code = base64.charCodeAt(i + j);
+      const isPad = code === 61 && i + 4 === base64.length && j >= 4 - pad;
       const v = isPad ? 0 : code < 128 ? B64_INDEX[code]! : -1;
       if (v < 0) throw new SyntaxError(`base64 has an invalid character at index ${i + j}`);
       n = (n << 6) | v;
@@ -129,7 +129,7 @@ export function fromBase64(text: string): Uint8Array {
     if (o < out.length) out[o++] = n >> 16;
     if (o < out.length) out[o++] = (n >> 8) & 255;
     if (o < out.length) out[o++] = n & 255;
-    else if (i + 4 === text.length && (n & (pad === 2 ? 0xffff : pad === 1 ? 0xff : 0)) !== 0) {
+    else if (i + 4 === base64.length && (n & (pad === 2 ? 0xffff : pad === 1 ? 0xff : 0)) !== 0) {
       throw new SyntaxError('base64 has non-zero bits after its last byte');
     }
   }
