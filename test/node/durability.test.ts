@@ -53,7 +53,7 @@ test('SIGKILL mid-run loses no acknowledged key; MACs match after restart', asyn
     const first = await serve(t.dir);
     children.push(first.child);
     const client = clientFor(first.url);
-    const acknowledged = new Map<string, { alias: string; mac: string; spec: string }>();
+    const acknowledged = new Map<string, { alias: string; mac: string; spec: sdk.MacAlgorithmSpec }>();
     const specs = [
       ['HMAC_224', 'HMAC_SHA_224'],
       ['HMAC_256', 'HMAC_SHA_256'],

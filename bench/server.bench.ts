@@ -1,0 +1,142 @@
+/**
+ * Requests per second of the wasmac KMS endpoint (`wasmac serve`: SigV4
+ * verification, the AWS JSON 1.1 codec, the facade, the Wasm HMAC, a
+ * FileKeyStore) against the same load on a bare baseline: `node:http` +
+ * `node:crypto` createHmac, no signature, no facade.
+ *
+ * Each server runs in its own child process; this process is the client:
+ * 128 keep-alive connections, 20,000 GenerateMac requests (HMAC_SHA_384,
+ * messages of 16 to 300 bytes), after a warm-up. Three rounds per server in
+ * alternating order, the best kept (the machine is shared). Every answer is
+ * checked against node:crypto; errors are reported.
+ *
+ *   npx tsx bench/server.bench.ts [--requests 20000] [--connections 128] [--rounds 3] [--out file.json]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signedRequest } from '../test/node/helpers.js';
+import { runLoad, type LoadRequest, type LoadResult } from '../test/node/load-client.js';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : Number(process.argv[i + 1]);
+}
+const REQUESTS = arg('requests', 20_000);
+const CONNECTIONS = arg('connections', 128);
+const ROUNDS = arg('rounds', 3);
+const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
+
+const MATERIAL = Uint8Array.from({ length: 48 }, (_, i) => (i * 7 + 1) & 255);
+const KEY_ID = '7d3c0b9e-2f41-4a6b-8c5d-9e0f1a2b3c4d';
+
+/** The baseline: what a hand-written HMAC service on node:http does for the same request. */
+const BARE_SERVER = `
+import { createServer } from 'node:http';
+import { createHmac, randomUUID } from 'node:crypto';
+const key = Buffer.from(${JSON.stringify(Buffer.from(MATERIAL).toString('hex'))}, 'hex');
+const arn = 'arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}';
+const server = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const mac = createHmac('sha384', key).update(Buffer.from(input.Message, 'base64')).digest('base64');
+    const body = JSON.stringify({ Mac: mac, MacAlgorithm: input.MacAlgorithm, KeyId: arn });
+    res.setHeader('x-amzn-RequestId', randomUUID());
+    res.setHeader('Content-Type', 'application/x-amz-json-1.1');
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(body);
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
+`;
+
+interface Child {
+  child: ChildProcess;
+  url: string;
+}
+
+function start(args: string[]): Promise<Child> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, WASMAC_MASTER_KEY: '' } });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+async function requestsFor(url: string, sign: boolean): Promise<LoadRequest[]> {
+  const out: LoadRequest[] = [];
+  for (let i = 0; i < 64; i++) {
+    const message = `benchmark message ${i} `.repeat(1 + (i % 14));
+    const want = createHmac('sha384', MATERIAL).update(message).digest('base64');
+    const body = JSON.stringify({ KeyId: 'alias/bench', Message: Buffer.from(message).toString('base64'), MacAlgorithm: 'HMAC_SHA_384' });
+    const headers = sign
+      ? (await signedRequest({ url, op: 'GenerateMac', body })).headers
+      : { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.GenerateMac' };
+    out.push({ headers, body, check: (status, text) => status === 200 && JSON.parse(text).Mac === want });
+  }
+  return out;
+}
+
+function stop(c: Child): Promise<void> {
+  return new Promise((resolve) => {
+    c.child.removeAllListeners('exit');
+    c.child.once('exit', () => resolve());
+    c.child.kill('SIGTERM');
+  });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wasmac-bench-'));
+const seedFile = join(dataDir, 'seed.json');
+writeFileSync(seedFile, JSON.stringify({ keys: [{ KeyId: KEY_ID, KeySpec: 'HMAC_384', MaterialHex: Buffer.from(MATERIAL).toString('hex'), Aliases: ['alias/bench'] }] }));
+
+const wasmac = await start(['--import', 'tsx', 'src/node/cli.ts', 'serve', '--quiet', '--port', '0', '--data-dir', join(dataDir, 'store'), '--seed', seedFile]);
+const bare = await start(['--input-type=module', '-e', BARE_SERVER]);
+const servers = [
+  { name: 'wasmac serve (SigV4 + facade + Wasm HMAC)', c: wasmac, requests: await requestsFor(wasmac.url, true) },
+  { name: 'bare node:http + node:crypto createHmac', c: bare, requests: await requestsFor(bare.url, false) },
+];
+
+const best = new Map<string, LoadResult>();
+const errors = new Map<string, number>();
+try {
+  for (const s of servers) await runLoad(s.c.url, s.requests, Math.min(2000, REQUESTS), CONNECTIONS);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? servers : [...servers].reverse();
+    for (const s of order) {
+      const r = await runLoad(s.c.url, s.requests, REQUESTS, CONNECTIONS);
+      console.log(`round ${round + 1}: ${s.name}: ${Math.round(r.perSecond)} requests/s, ${r.errors} errors${r.firstError ? ` (${r.firstError})` : ''}`);
+      errors.set(s.name, (errors.get(s.name) ?? 0) + r.errors);
+      const prev = best.get(s.name);
+      if (prev === undefined || r.perSecond > prev.perSecond) best.set(s.name, r);
+    }
+  }
+} finally {
+  await stop(wasmac);
+  await stop(bare);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const [w, b] = servers.map((s) => ({ ...best.get(s.name)!, errors: errors.get(s.name) ?? 0 }));
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`;
+console.log(`\nserver benchmark, ${new Date().toISOString()}, ${machine}`);
+console.log(`${REQUESTS} GenerateMac requests over ${CONNECTIONS} keep-alive connections, best of ${ROUNDS} rounds:`);
+console.log(`  wasmac endpoint:            ${Math.round(w!.perSecond)} requests/s (${w!.errors} errors in all rounds)`);
+console.log(`  bare node:http+createHmac:  ${Math.round(b!.perSecond)} requests/s (${b!.errors} errors in all rounds)`);
+console.log(`  ratio: ${(w!.perSecond / b!.perSecond).toFixed(2)}x`);
+if (OUT !== undefined) {
+  writeFileSync(
+    OUT,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, requests: REQUESTS, connections: CONNECTIONS, rounds: ROUNDS, wasmac: w, bare: b }, null, 2)}\n`,
+  );
+}
