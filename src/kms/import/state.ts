@@ -81,9 +81,14 @@ export function writeImportState(state: ImportState): Record<string, unknown> {
 
 const FINGERPRINT_LABEL = 'wasmac imported key material fingerprint v1 ';
 
-/** The fingerprint of `material` for key `keyId`: HMAC-SHA-256 under the material of a fixed label and the key ID. */
+/**
+ * The fingerprint of `material` for key `keyId`: HMAC-SHA-256 under the
+ * material of a fixed label, the key ID and the material's length. The length
+ * is in the message because HMAC pads keys with zeros (RFC 2104 §2): without
+ * it, `K` and `K || 00` would have the same fingerprint.
+ */
 export function fingerprint(material: Uint8Array, keyId: string): string {
-  return toHex(hmac('sha256', material, FINGERPRINT_LABEL + keyId));
+  return toHex(hmac('sha256', material, `${FINGERPRINT_LABEL}${keyId} ${material.length}`));
 }
 
 /** Whether `material` is the material `state` was first imported with (constant time). */
