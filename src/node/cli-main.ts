@@ -350,9 +350,9 @@ function common(parsed: Parsed, env: NodeJS.ProcessEnv): Common {
     parsed.options.delete(name);
     return v;
   };
-  const dataDir = take('data-dir') ?? env.WASMAC_DATA_DIR ?? DEFAULT_DATA_DIR;
-  const region = take('region') ?? env.WASMAC_REGION ?? DEFAULT_REGION;
-  const accountId = take('account-id') ?? env.WASMAC_ACCOUNT_ID ?? DEFAULT_ACCOUNT_ID;
+  const dataDir = take('data-dir') ?? (env.WASMAC_DATA_DIR || undefined) ?? DEFAULT_DATA_DIR;
+  const region = take('region') ?? (env.WASMAC_REGION || undefined) ?? DEFAULT_REGION;
+  const accountId = take('account-id') ?? (env.WASMAC_ACCOUNT_ID || undefined) ?? DEFAULT_ACCOUNT_ID;
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region: '${region}' is not a region name like us-east-1`);
   if (!/^\d{12}$/.test(accountId)) throw new UsageError(`--account-id: must be 12 digits`);
   const masterKey = env.WASMAC_MASTER_KEY ? parseMasterKey(env.WASMAC_MASTER_KEY) : undefined;
@@ -425,7 +425,7 @@ function defaultWaitForStop(): Promise<string> {
 async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
   const c = common(parsed, io.env);
   const host = single(parsed, 'host') ?? DEFAULT_HOST;
-  const portText = single(parsed, 'port') ?? io.env.PORT ?? String(DEFAULT_PORT);
+  const portText = single(parsed, 'port') ?? (io.env.PORT || undefined) ?? String(DEFAULT_PORT);
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) throw new UsageError(`--port: '${portText}' is not a port number`);
   const maxText = single(parsed, 'max-body-bytes');
   if (maxText !== undefined && !/^\d+$/.test(maxText)) throw new UsageError(`--max-body-bytes: '${maxText}' is not a number`);

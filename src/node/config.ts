@@ -94,8 +94,8 @@ export function loadCredentials(path: string | undefined, env: NodeJS.ProcessEnv
     }
     out.push(...parseCredentials(text, path));
   }
-  const id = env.WASMAC_ACCESS_KEY_ID;
-  const secret = env.WASMAC_SECRET_ACCESS_KEY;
+  const id = env.WASMAC_ACCESS_KEY_ID || undefined;
+  const secret = env.WASMAC_SECRET_ACCESS_KEY || undefined;
   if (id !== undefined || secret !== undefined) {
     const c = checkCredential(
       { accessKeyId: id, secretAccessKey: secret, ...(env.WASMAC_CALLER_ACCOUNT_ID ? { accountId: env.WASMAC_CALLER_ACCOUNT_ID } : {}) },
