@@ -3,15 +3,16 @@
  *
  * 1. the suite in Node (`hmac.bench.ts`, its own process);
  * 2. the same suite in Deno, Bun and headless Chromium (`runtimes.ts`);
- * 3. cold start (`coldstart.ts`) and the size of the main entry's browser bundle;
+ * 3. cold start (`coldstart.ts`), the other suites here (`facade.bench.ts`,
+ *    `server.bench.ts`) and the size of the main entry's browser bundle;
  * 4. `bench/results/<date>.md`, `latest.md`, `<date>.json`, `latest.json`, `ratios.svg`.
  *
- *   npm run bench -- [--quick] [--only=hmac/sha256/32/,batch] [--skip=deno,bun,chromium,cold]
+ *   npm run bench -- [--quick] [--only=hmac/sha256/32/,batch] [--skip=deno,bun,chromium,cold,facade,server]
  *
  * Runtimes run one after another, never together: the machine has 2 cores.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ import { coldStart } from './coldstart.js';
 import { parseArgs } from './lib/options.js';
 import { consoleTable } from './lib/ratios.js';
 import { chartSvg, markdown, targets } from './lib/report.js';
-import type { Report, SuiteResult } from './lib/types.js';
+import type { OtherSuite, Report, SuiteResult } from './lib/types.js';
 import { buildSuiteBundle, mainBundleSize, REMOTE_RUNTIMES, runRemote } from './runtimes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,6 +55,38 @@ function version(pkg: string): string {
   } catch {
     return '?';
   }
+}
+
+/**
+ * Other developers' suites in `bench/`, if present: run as they are meant to
+ * be run (fewer rounds of the endpoint load to keep the whole run short), their
+ * output kept as printed.
+ */
+const OTHERS: { file: string; args: string[] }[] = [
+  { file: 'facade.bench.ts', args: cli.quick ? ['--time=200'] : [] },
+  { file: 'server.bench.ts', args: cli.quick ? ['--requests', '2000', '--rounds', '1'] : ['--rounds', '2'] },
+];
+
+function otherSuite(file: string, args: string[]): Promise<OtherSuite> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', file), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const take = (d: string): void => {
+      out += d;
+      for (const l of d.split('\n')) if (l.trim() !== '') say(`[${file}] ${l}`);
+    };
+    child.stdout.setEncoding('utf8').on('data', take);
+    child.stderr.setEncoding('utf8').on('data', take);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    const done = (ok: boolean, tail = ''): void => {
+      clearTimeout(timer);
+      const output = (out + tail).replace(/\x1b\[[0-9;]*m/g, '');
+      resolve({ file, args, seconds: (performance.now() - t0) / 1000, output, ok });
+    };
+    child.on('error', (e) => done(false, `\n${e.message}`));
+    child.on('close', (code, signal) => done(code === 0, code === 0 ? '' : `\nexited with ${signal ?? code}`));
+  });
 }
 
 /** Runs the Node suite in its own process (so that this one's loaded tools do not weigh on it). */
@@ -92,6 +125,7 @@ const report: Report = {
   suites: [],
   missing: [],
   coldStart: [],
+  others: [],
   seconds: 0,
 };
 
@@ -117,6 +151,11 @@ try {
 if (!skip.includes('cold')) {
   say(`== cold start (${elapsed()})`);
   report.coldStart = await coldStart(cli.quick ? 3 : 11, (l) => say(`[cold] ${l}`));
+}
+for (const { file, args } of OTHERS) {
+  if (skip.includes(file.split('.')[0]!) || !existsSync(join(ROOT, 'bench', file))) continue;
+  say(`== ${file} (${elapsed()})`);
+  report.others.push(await otherSuite(file, args));
 }
 report.bundle = await mainBundleSize();
 report.seconds = (performance.now() - started) / 1000;

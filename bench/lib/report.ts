@@ -204,6 +204,14 @@ export function markdown(report: Report, versions: Record<string, string>): stri
   out.push('');
   out.push('wasmac is the main entry bundled into one ESM file (as a bundler ships it), importing inline Wasm; times run from the script\'s first line, medians over processes.');
   out.push('');
+  for (const o of report.others) {
+    out.push(`## \`bench/${o.file}\`${o.ok ? '' : ' (failed)'}`);
+    out.push('');
+    out.push(`Its own suite, run as \`npx tsx bench/${[o.file, ...o.args].join(' ')}\` (${Math.round(o.seconds)} s); as it printed:`);
+    out.push('');
+    out.push('```text', o.output.trimEnd(), '```');
+    out.push('');
+  }
   for (const s of report.suites) {
     out.push(`## ${RUNTIME_TITLE[s.runtime]}: all rows`);
     out.push('');

@@ -76,6 +76,15 @@ export interface Missing {
   reason: string;
 }
 
+/** A suite of its own, run as a child process and reported as it prints. */
+export interface OtherSuite {
+  file: string;
+  args: string[];
+  seconds: number;
+  output: string;
+  ok: boolean;
+}
+
 /** What `npm run bench` writes to `bench/results/<date>.json`. */
 export interface Report {
   date: string;
@@ -86,6 +95,8 @@ export interface Report {
   coldStart: ColdStartRow[];
   /** Minified + gzipped browser bundle of the main entry, bytes. */
   bundle?: { minified: number; gzip: number };
+  /** Other developers' suites in `bench/` (the facade, the HTTP endpoint): their console output. */
+  others: OtherSuite[];
   /** Wall-clock seconds for the whole run. */
   seconds: number;
 }
