@@ -116,6 +116,24 @@ const DOCS: Record<string, CommandDoc> = {
   },
   EnableKey: { summary: 'Enables a disabled key.', options: [{ member: 'KeyId', required: true, text: KEY_ID_OR_ARN }] },
   DisableKey: { summary: 'Disables a key: MAC operations fail until it is enabled.', options: [{ member: 'KeyId', required: true, text: KEY_ID_OR_ARN }] },
+  GetParametersForImport: {
+    summary: 'Gets a wrapping public key and an import token for an EXTERNAL key.',
+    options: [
+      { member: 'KeyId', required: true, text: KEY_ID_OR_ARN },
+      { member: 'WrappingAlgorithm', required: true, text: 'RSAES_OAEP_SHA_1 | RSAES_OAEP_SHA_256.' },
+      { member: 'WrappingKeySpec', required: true, text: 'RSA_2048 | RSA_3072 | RSA_4096.' },
+    ],
+  },
+  ImportKeyMaterial: {
+    summary: 'Imports wrapped HMAC material into an EXTERNAL key.',
+    options: [
+      { member: 'KeyId', required: true, text: KEY_ID_OR_ARN },
+      { member: 'ImportToken', required: true, text: 'The import token: base64, or fileb://<path>.' },
+      { member: 'EncryptedKeyMaterial', required: true, text: 'The wrapped material: base64, or fileb://<path>.' },
+      { member: 'ExpirationModel', text: 'KEY_MATERIAL_EXPIRES (default; needs --valid-to) | KEY_MATERIAL_DOES_NOT_EXPIRE.' },
+      { member: 'ValidTo', text: 'When the material expires: ISO 8601 or epoch seconds, at most 365 days ahead.' },
+    ],
+  },
   ScheduleKeyDeletion: {
     summary: 'Schedules a key for deletion after a waiting period.',
     options: [
@@ -145,7 +163,7 @@ A local KMS for HMAC keys: the endpoint, and aws-kms-shaped commands on the key 
 Commands:
   serve                   Run the KMS endpoint (AWS JSON 1.1, SigV4) for the AWS SDKs and CLI.
 ${Object.keys(DOCS)
-  .map((op) => `  ${kebab(op).padEnd(24)}${DOCS[op]!.summary}`)
+  .map((op) => `  ${`${kebab(op)} `.padEnd(24)}${DOCS[op]!.summary}`)
   .join('\n')}
   (and every other operation of the facade, in kebab-case)
 
@@ -186,7 +204,7 @@ SIGINT / SIGTERM stop the server after the requests in flight are answered.
 function commandHelp(op: string): string {
   const doc = DOCS[op];
   const options = doc?.options ?? [];
-  const lines = options.map((o) => `  --${kebab(o.member)} <value>`.padEnd(30) + `${o.required ? '(required) ' : ''}${o.text}`);
+  const lines = options.map((o) => `  --${kebab(o.member)} <value> `.padEnd(30) + `${o.required ? '(required) ' : ''}${o.text}`);
   return `usage: wasmac ${kebab(op)} [options]
 
 ${doc?.summary ?? `The KMS ${op} operation, on the local key store.`}
