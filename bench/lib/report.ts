@@ -130,13 +130,37 @@ function fullTable(s: SuiteResult): string {
   return table(['case', 'size', 'implementation', 'msg/s', 'MB/s', `vs ${s.native}`, 'rme'], rows, ['l', 'r', 'l', 'r', 'r', 'r', 'r']);
 }
 
-/** One column per runtime: each row's ratio to that runtime's own native baseline. */
-function runtimeTable(report: Report): string {
+/** The rows of the summary: the cases the targets name, and the large sizes. */
+const SUMMARY_IDS = [
+  rowId('hmac', 'sha256', 32, 'wasmac HmacKey.mac'),
+  rowId('hmac', 'sha256', 256, 'wasmac HmacKey.mac'),
+  rowId('hmac', 'sha256', 4096, 'wasmac HmacKey.mac'),
+  rowId('hmac', 'sha256', HASH_SIZE, 'wasmac HmacKey.mac'),
+  rowId('hmac', 'sha512', 32, 'wasmac HmacKey.mac'),
+  rowId('hmac', 'sha512', 4096, 'wasmac HmacKey.mac'),
+  rowId('hmac', 'sha256', 32, 'wasmac hmac()'),
+  rowId('batch', 'sha256', 64, 'wasmac macBatch (simd)'),
+  rowId('batch', 'sha256', 4096, 'wasmac macBatch (simd)'),
+  rowId('batch', 'sha512', 64, 'wasmac macBatch (simd)'),
+  rowId('hash', 'sha256', HASH_SIZE, 'wasmac sha256()'),
+  rowId('hash', 'sha512', HASH_SIZE, 'wasmac sha512()'),
+  rowId('facade', 'sha256', FACADE_SIZE, 'wasmac GenerateMac (facade)'),
+];
+
+/**
+ * One column per runtime: each row's ratio to that runtime's own native
+ * baseline. All non-native rows, or only `ids`.
+ */
+export function runtimeTable(report: Report, ids?: readonly string[]): string {
   const order: RuntimeName[] = ['node', 'deno', 'bun', 'chromium'];
   const suites = order.map((r) => suite(report, r)).filter((s): s is SuiteResult => s !== undefined);
   const isNative = (row: Row): boolean => row.impl.startsWith('node:crypto') || row.impl.startsWith('WebCrypto');
-  const ids: string[] = [];
-  for (const s of suites) for (const row of s.rows) if (!isNative(row) && !ids.includes(row.id)) ids.push(row.id);
+  if (ids === undefined) {
+    const all: string[] = [];
+    for (const s of suites) for (const row of s.rows) if (!isNative(row) && !all.includes(row.id)) all.push(row.id);
+    ids = all;
+  }
+  ids = ids.filter((id) => suites.some((s) => find(s, id) !== undefined));
   const rows = ids.map((id) => {
     const any = suites.map((s) => find(s, id)).find((r) => r !== undefined)!;
     return [
@@ -182,6 +206,10 @@ export function markdown(report: Report, versions: Record<string, string>): stri
   out.push('');
   out.push('![ratios to node:crypto per message size](ratios.svg)');
   out.push('');
+  out.push("## Summary: wasmac's ratio to each runtime's native baseline");
+  out.push('');
+  out.push(runtimeTable(report, SUMMARY_IDS));
+  out.push('');
   out.push('## Targets (`PERFORMANCE.md`), measured in Node');
   out.push('');
   out.push(table(['case', 'target', 'measured', '', 'how'], targets(report).map((x) => [x.name, x.target, x.measured, met(x.met), x.how]), ['l', 'l', 'r', 'l', 'l']));
@@ -194,7 +222,7 @@ export function markdown(report: Report, versions: Record<string, string>): stri
     out.push(ratioMatrix(node, 'sha512'));
     out.push('');
   }
-  out.push('## Per runtime: ratio to that runtime\'s native baseline');
+  out.push("## Per runtime, every row: ratio to that runtime's native baseline");
   out.push('');
   out.push(runtimeTable(report));
   out.push('');
