@@ -92,6 +92,19 @@ function randomBytes(n: number): Uint8Array {
   return out;
 }
 
+/**
+ * Request IDs in UUID form, cheap enough for every call: a random 20-digit
+ * prefix per process and a 12-digit counter (`crypto.randomUUID` per call
+ * costs as much as a third of a MAC). Unique within the process, like the
+ * `x-amzn-RequestId` they stand in for.
+ */
+const REQUEST_PREFIX = uuid().slice(0, 24);
+let requestCounter = 0;
+export function requestId(): string {
+  requestCounter = (requestCounter + 1) % 0x1_0000_0000_0000;
+  return REQUEST_PREFIX + requestCounter.toString(16).padStart(12, '0');
+}
+
 /** A UUID v4 (RFC 9562), from `crypto.randomUUID` where the runtime has it. */
 export function uuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -129,6 +142,9 @@ function partitionOf(region: string): string {
   return 'aws';
 }
 
+/** How many parsed identifiers a client remembers before starting over. */
+const PARSE_CACHE_SIZE = 1024;
+
 interface CachedKey {
   secret: SecretBytes;
   hash: HashName;
@@ -137,8 +153,8 @@ interface CachedKey {
 
 /** A parsed key identifier. */
 type Target =
-  | { kind: 'key'; keyId: string; account: string }
-  | { kind: 'alias'; name: string; account: string };
+  | { readonly kind: 'key'; readonly keyId: string; readonly account: string }
+  | { readonly kind: 'alias'; readonly name: string; readonly account: string };
 
 /** The facade's state and rules for one client. */
 export class Service {
@@ -150,6 +166,8 @@ export class Service {
   readonly #hmacKeys = new Map<string, CachedKey>();
   /** alias ARN -> key ID: a hint only, checked against the store on every use. */
   readonly #aliasHints = new Map<string, string>();
+  /** Identifier -> its parse with {@link ANY_IDENTIFIER} (the MAC operations' form). */
+  readonly #parsedAny = new Map<string, Target>();
 
   constructor(region: string, accountId: string, store: KeyStore, now: () => Date) {
     this.region = region;
@@ -205,16 +223,34 @@ export class Service {
   }
 
   /**
+   * `parse`, remembered per identifier form (the regex and the split cost
+   * about a tenth of a MAC; callers repeat the same few identifiers). Only
+   * successful parses are kept, which depend on nothing but the identifier,
+   * the options and this client's fixed region and account.
+   */
+  parseCached(id: string, opts: ResolveOptions): Target {
+    const cache = opts === ANY_IDENTIFIER ? this.#parsedAny : undefined;
+    const hit = cache?.get(id);
+    if (hit !== undefined) return hit;
+    const target = this.parse(id, opts);
+    if (cache !== undefined) {
+      if (cache.size >= PARSE_CACHE_SIZE) cache.clear();
+      cache.set(id, target);
+    }
+    return target;
+  }
+
+  /**
    * The live record for `id`, resolved through the store on every call (other
    * processes may share it). A PendingDeletion key whose deletion date has
    * passed by the client's clock is deleted here and reported missing.
    * @throws NotFoundException (V13-V16)
    */
   async resolve(id: string, opts: ResolveOptions): Promise<StoredKey> {
-    const target = this.parse(id, opts);
+    const target = this.parseCached(id, opts);
     if (target.kind === 'key') {
       const record = await this.store.get(target.keyId);
-      if (record === undefined || record.AccountId !== target.account || record.Region !== this.region || (await this.expired(record))) {
+      if (record === undefined || record.AccountId !== target.account || record.Region !== this.region || (this.isPastDeletion(record) && (await this.expired(record)))) {
         throw new NotFoundException(`Key '${this.keyArn(target.keyId, target.account)}' does not exist`);
       }
       // The common case (no expiring material) stays free of another await.
@@ -247,7 +283,7 @@ export class Service {
     if (hint !== undefined) {
       const record = await this.store.get(hint);
       if (record !== undefined && this.holdsAlias(record, name, account)) {
-        return (await this.expired(record)) ? undefined : record;
+        return this.isPastDeletion(record) && (await this.expired(record)) ? undefined : record;
       }
       this.#aliasHints.delete(arn);
     }
@@ -264,9 +300,14 @@ export class Service {
     return record.AccountId === account && record.Region === this.region && record.aliases.some((a) => a.AliasName === name);
   }
 
+  /** Whether `record` is PendingDeletion and its deletion date has passed (a synchronous check, for the hot path). */
+  isPastDeletion(record: StoredKey): boolean {
+    return record.KeyState === 'PendingDeletion' && record.DeletionDate !== undefined && record.DeletionDate <= this.nowMs();
+  }
+
   /** Deletes `record` if it is PendingDeletion and its date has passed; whether it did. */
   async expired(record: StoredKey): Promise<boolean> {
-    if (record.KeyState !== 'PendingDeletion' || record.DeletionDate === undefined || record.DeletionDate > this.nowMs()) return false;
+    if (!this.isPastDeletion(record)) return false;
     this.forget(record.KeyId);
     await this.store.delete(record.KeyId);
     return true;
