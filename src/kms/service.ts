@@ -352,6 +352,7 @@ export class Service {
       throw invalidState(record);
     }
     if (record.KeyUsage !== 'GENERATE_VERIFY_MAC') {
+      // Recorded for GenerateMac; the VerifyMac wording (`... for VerifyMac.`) is [INF].
       throw new InvalidKeyUsageException(`${record.Arn} key usage is ${record.KeyUsage} which is not valid for ${operation}.`);
     }
     const spec = hmacSpec(record.KeySpec);
