@@ -4,7 +4,7 @@
  * hashes and HMACs that share the core, and the facade's seed example. It
  * takes the package's API as an argument, so that each harness hands in the
  * entry that runtime resolves (`wasmac` by its default or `workerd` condition),
- * and it uses nothing but ECMAScript and `TextEncoder`: no file access, no
+ * and it uses nothing but ECMAScript, `TextEncoder` and WebCrypto: no file access, no
  * Node built-ins.
  *
  * It runs once on the backend the entry picked and, when that is SIMD, once
@@ -198,12 +198,38 @@ async function facade(api: Api, c: Checks): Promise<void> {
   await rejectsWith(c, 'GenerateMac with an unknown alias', () => client.send(new api.GenerateMacCommand({ ...request, KeyId: 'alias/no-such-alias' })), api.NotFoundException, api, 'NotFoundException');
 }
 
+/**
+ * Bring your own key material on WebCrypto alone: an EXTERNAL key, a wrapping
+ * key from GetParametersForImport, 32 random bytes wrapped with RSA-OAEP
+ * (SHA-256) by `crypto.subtle`, imported; GenerateMac then equals `hmac()` of
+ * the same bytes, and DeleteImportedKeyMaterial puts the key back to
+ * PendingImport.
+ */
+async function importFlow(api: Api, c: Checks): Promise<void> {
+  const client = new api.KMSClient();
+  const { KeyMetadata } = await client.send(new api.CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC', Origin: 'EXTERNAL' }));
+  const KeyId = KeyMetadata!.KeyId;
+  c.ok(KeyMetadata?.KeyState === 'PendingImport' && KeyMetadata.Enabled === false, 'import: an EXTERNAL key starts PendingImport');
+  const request = { KeyId, Message: 'Hello World', MacAlgorithm: 'HMAC_SHA_256' } as const;
+  await rejectsWith(c, 'import: GenerateMac before the import', () => client.send(new api.GenerateMacCommand(request)), api.KMSInvalidStateException, api, 'KMSInvalidStateException');
+  const p = await client.send(new api.GetParametersForImportCommand({ KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+  const material = crypto.getRandomValues(new Uint8Array(32));
+  const wrappingKey = await crypto.subtle.importKey('spki', Uint8Array.from(p.PublicKey!), { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['encrypt']);
+  const EncryptedKeyMaterial = new Uint8Array(await crypto.subtle.encrypt({ name: 'RSA-OAEP' }, wrappingKey, material));
+  await client.send(new api.ImportKeyMaterialCommand({ KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
+  const out = await client.send(new api.GenerateMacCommand(request));
+  c.equalHex(api.toHex(out.Mac!), api.toHex(api.hmac('sha256', material, 'Hello World')), 'import: GenerateMac equals hmac() of the imported bytes');
+  await client.send(new api.DeleteImportedKeyMaterialCommand({ KeyId }));
+  await rejectsWith(c, 'import: GenerateMac after DeleteImportedKeyMaterial', () => client.send(new api.GenerateMacCommand(request)), api.KMSInvalidStateException, api, 'KMSInvalidStateException');
+}
+
 async function pass(api: Api): Promise<BackendRun> {
   const c = new Checks();
   await c.group('RFC 4231', () => rfc4231(api, c));
   await c.group('SHA-2', () => sha2(api, c));
   await c.group('streaming', () => streaming(api, c));
   await c.group('facade', () => facade(api, c));
+  await c.group('import', () => importFlow(api, c));
   return { backend: api.backend(), checks: c.count, failures: c.failures };
 }
 
