@@ -409,7 +409,8 @@ function banner(server: KmsServer, dataDir: string | undefined, encrypted: boole
     dataDir === undefined
       ? ''
       : `  key store ${dataDir}: ${keys} key(s), material ${encrypted ? 'encrypted (AES-256-GCM, WASMAC_MASTER_KEY)' : 'NOT encrypted at rest (set WASMAC_MASTER_KEY to encrypt)'}\n`;
-  return `wasmac KMS endpoint listening on ${server.url}
+  const where = server.host === '0.0.0.0' || server.host === '::' ? ` (every interface: ${server.host} port ${server.port})` : '';
+  return `wasmac KMS endpoint listening on ${server.url}${where}
   region ${server.region}, account ${server.accountId}
 ${store}  ${creds}
 

@@ -59,7 +59,7 @@ export interface ServerOptions {
 
 /** A running endpoint. */
 export interface KmsServer {
-  /** `http://<host>:<port>`, what `endpoint` / `--endpoint-url` take. */
+  /** `http://<host>:<port>` (loopback for a wildcard host), what `endpoint` / `--endpoint-url` take. */
   readonly url: string;
   readonly host: string;
   readonly port: number;
@@ -266,7 +266,9 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     throw err;
   });
   const port = (server.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  // A wildcard address listens everywhere; clients on this machine reach it on loopback.
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const urlHost = reachable.includes(':') ? `[${reachable}]` : reachable;
 
   let closed: Promise<void> | undefined;
   return {
