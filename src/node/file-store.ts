@@ -130,7 +130,12 @@ export class FileKeyStore implements KeyStore {
       aesKey = await crypto.subtle.importKey('raw', Uint8Array.from(options.masterKey), 'AES-GCM', false, ['encrypt', 'decrypt']);
     }
     const store = new FileKeyStore(dir, aesKey);
-    await mkdir(store.keysDir, { recursive: true, mode: 0o700 });
+    const created = await mkdir(store.keysDir, { recursive: true, mode: 0o700 });
+    // New directories become durable entries of their parents, as files do.
+    if (created !== undefined) {
+      await syncDirectory(dir);
+      await syncDirectory(join(dir, '..'));
+    }
     if (options.lock !== false) store.takeLock();
     try {
       await store.load();
@@ -247,13 +252,8 @@ export class FileKeyStore implements KeyStore {
     await this.syncDir();
   }
 
-  private async syncDir(): Promise<void> {
-    const handle = await open(this.keysDir, constants.O_RDONLY);
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+  private syncDir(): Promise<void> {
+    return syncDirectory(this.keysDir);
   }
 
   private async load(): Promise<void> {
@@ -365,6 +365,15 @@ export class FileKeyStore implements KeyStore {
     } finally {
       this.lockPath = undefined;
     }
+  }
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  const handle = await open(path, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
