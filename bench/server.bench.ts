@@ -8,13 +8,15 @@
  * 128 keep-alive connections, 20,000 GenerateMac requests (HMAC_SHA_384,
  * messages of 16 to 300 bytes), after a warm-up. Three rounds per server in
  * alternating order, the best kept (the machine is shared). Every answer is
- * checked against node:crypto; errors are reported.
+ * checked against node:crypto; errors are reported. Besides requests/s, the
+ * server process's CPU time per request is reported (Linux /proc), which
+ * depends less on what else the machine runs.
  *
  *   npx tsx bench/server.bench.ts [--requests 20000] [--connections 128] [--rounds 3] [--out file.json]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signedRequest } from '../test/node/helpers.js';
@@ -88,6 +90,18 @@ async function requestsFor(url: string, sign: boolean): Promise<LoadRequest[]> {
   return out;
 }
 
+/**
+ * CPU seconds (user + system) a process has used, from /proc (Linux; 0 elsewhere).
+ * On a shared machine the wall-clock rate moves with the neighbours' load; the
+ * server's CPU time per request is the steadier figure.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  const path = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(path)) return 0;
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function stop(c: Child): Promise<void> {
   return new Promise((resolve) => {
     c.child.removeAllListeners('exit');
@@ -109,13 +123,20 @@ const servers = [
 
 const best = new Map<string, LoadResult>();
 const errors = new Map<string, number>();
+const cpuPerRequest = new Map<string, number>();
 try {
   for (const s of servers) await runLoad(s.c.url, s.requests, Math.min(2000, REQUESTS), CONNECTIONS);
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? servers : [...servers].reverse();
     for (const s of order) {
+      const cpu0 = cpuSeconds(s.c.child.pid);
       const r = await runLoad(s.c.url, s.requests, REQUESTS, CONNECTIONS);
-      console.log(`round ${round + 1}: ${s.name}: ${Math.round(r.perSecond)} requests/s, ${r.errors} errors${r.firstError ? ` (${r.firstError})` : ''}`);
+      const cpuUs = ((cpuSeconds(s.c.child.pid) - cpu0) / REQUESTS) * 1e6;
+      cpuPerRequest.set(s.name, Math.min(cpuPerRequest.get(s.name) ?? Infinity, cpuUs));
+      console.log(
+        `round ${round + 1}: ${s.name}: ${Math.round(r.perSecond)} requests/s, server CPU ${cpuUs.toFixed(0)} us/request, ` +
+          `${r.errors} errors${r.firstError ? ` (${r.firstError})` : ''}`,
+      );
       errors.set(s.name, (errors.get(s.name) ?? 0) + r.errors);
       const prev = best.get(s.name);
       if (prev === undefined || r.perSecond > prev.perSecond) best.set(s.name, r);
@@ -127,13 +148,13 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const [w, b] = servers.map((s) => ({ ...best.get(s.name)!, errors: errors.get(s.name) ?? 0 }));
+const [w, b] = servers.map((s) => ({ ...best.get(s.name)!, errors: errors.get(s.name) ?? 0, cpuUsPerRequest: cpuPerRequest.get(s.name) ?? 0 }));
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`;
 console.log(`\nserver benchmark, ${new Date().toISOString()}, ${machine}`);
 console.log(`${REQUESTS} GenerateMac requests over ${CONNECTIONS} keep-alive connections, best of ${ROUNDS} rounds:`);
-console.log(`  wasmac endpoint:            ${Math.round(w!.perSecond)} requests/s (${w!.errors} errors in all rounds)`);
-console.log(`  bare node:http+createHmac:  ${Math.round(b!.perSecond)} requests/s (${b!.errors} errors in all rounds)`);
-console.log(`  ratio: ${(w!.perSecond / b!.perSecond).toFixed(2)}x`);
+console.log(`  wasmac endpoint:            ${Math.round(w!.perSecond)} requests/s, server CPU ${w!.cpuUsPerRequest.toFixed(0)} us/request (${w!.errors} errors in all rounds)`);
+console.log(`  bare node:http+createHmac:  ${Math.round(b!.perSecond)} requests/s, server CPU ${b!.cpuUsPerRequest.toFixed(0)} us/request (${b!.errors} errors in all rounds)`);
+console.log(`  ratio (wasmac / bare): ${(w!.perSecond / b!.perSecond).toFixed(2)}x requests/s, ${(w!.cpuUsPerRequest / b!.cpuUsPerRequest).toFixed(2)}x CPU per request`);
 if (OUT !== undefined) {
   writeFileSync(
     OUT,
