@@ -3,6 +3,7 @@
  * command, each `(input) => send(new XCommand(input))`.
  */
 import { KMSClient } from './client.js';
+import { GenerateMacBatchCommand, type GenerateMacBatchCommandInput, type GenerateMacBatchCommandOutput } from './commands/GenerateMacBatchCommand.js';
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
@@ -122,6 +123,10 @@ export class KMS extends KMSClient {
   /** Sends a {@link GenerateMacCommand}. */
   generateMac(input: GenerateMacCommandInput): Promise<GenerateMacCommandOutput> {
     return this.send(new GenerateMacCommand(input));
+  }
+  /** Sends a {@link GenerateMacBatchCommand}: a wasmac extension, not part of the AWS KMS API. */
+  generateMacBatch(input: GenerateMacBatchCommandInput): Promise<GenerateMacBatchCommandOutput> {
+    return this.send(new GenerateMacBatchCommand(input));
   }
   /** Sends a {@link GetParametersForImportCommand}. */
   getParametersForImport(input: GetParametersForImportCommandInput): Promise<GetParametersForImportCommandOutput> {
