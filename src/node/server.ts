@@ -164,7 +164,8 @@ async function handle(
     }
     if (err instanceof KMSServiceException) {
       const status = err.httpStatusCode;
-      send(res, status, contentType, JSON.stringify(errorBody(err)), err.name);
+      const body = errorBody(err);
+      send(res, status, contentType, encodeError(body.__type, body.message), err.name);
       // The facade keeps the cause of a KMSInternalException out of its
       // message; the operator sees its name and message here.
       const cause = (err as { cause?: unknown }).cause;
