@@ -157,9 +157,12 @@ async function handle(
     return { op, status: 200 };
   } catch (err) {
     if (err instanceof WireError) {
-      if (err.status === 413) res.setHeader('Connection', 'close');
+      // Refused before the body was read (size, authentication): close the
+      // connection rather than read the rest of an unwanted body.
+      const unread = !req.complete;
+      if (unread) res.setHeader('Connection', 'close');
       send(res, err.status, contentType, encodeError(err.name, err.hasMessage ? err.message : undefined), err.name);
-      if (err.status === 413) res.once('finish', () => req.destroy());
+      if (unread) res.once('finish', () => req.destroy());
       return { op, status: err.status, error: err.name };
     }
     if (err instanceof KMSServiceException) {
