@@ -122,6 +122,8 @@ test('ImportKeyMaterial: ExpirationModel and ValidTo', async () => {
   await fails(send({ ValidTo: '2027-01-01T00:00:00Z' }), SerializationException, 'STRING_VALUE can not be converted to a Timestamp');
   await fails(send({ ValidTo: 1800000000 }), SerializationException, 'NUMBER_VALUE can not be converted to a Timestamp');
   await fails(send({ ValidTo: new Date(Number.NaN) }), SerializationException, 'VALUE can not be converted to a Timestamp');
+  await fails(send({ ValidTo: [1] }), SerializationException, 'Start of list found where not expected');
+  await fails(send({ ValidTo: { seconds: 1 } }), SerializationException, 'Start of structure or map found where not expected.');
   // Exactly 365 days ahead is accepted.
   await send({ ValidTo: new Date(clock.now + 365 * DAY) });
 });

@@ -70,7 +70,9 @@ function timestamp(input: RawInput, name: string): number | undefined {
   const v = Object.hasOwn(input, name) ? input[name] : undefined;
   if (v === undefined || v === null) return undefined;
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.getTime();
-  // Coral's deserialization text for a value that is not a timestamp [INF, as validate.ts].
+  // Coral's deserialization texts for a value that is not a timestamp [INF, as validate.ts].
+  if (Array.isArray(v)) throw new SerializationException('Start of list found where not expected');
+  if (typeof v === 'object' && !(v instanceof Date)) throw new SerializationException('Start of structure or map found where not expected.');
   const token = typeof v === 'string' ? 'STRING_VALUE' : typeof v === 'number' ? 'NUMBER_VALUE' : typeof v === 'boolean' ? `${String(v).toUpperCase()}_VALUE` : 'VALUE';
   throw new SerializationException(`${token} can not be converted to a Timestamp`);
 }
@@ -146,16 +148,20 @@ export class ImportKeyMaterialCommand extends KMSCommand<ImportKeyMaterialComman
         // [INF] IncorrectKeyMaterialException is the model's "invalid, or does not meet expectations".
         throw new IncorrectKeyMaterialException(`Key material for key spec ${record.KeySpec} must be ${lengths.min} to ${lengths.max} bytes long.`);
       }
-      if (!sameMaterial(state, material, record.KeyId)) {
+      // Re-read the record: the unwrap took a while, and the key may have changed meanwhile.
+      const current = await s.resolve(record.KeyId, KEY_OR_ARN);
+      checkImportState(current);
+      const pinned = readImportState(current);
+      if (!sameMaterial(pinned, material, current.KeyId)) {
         // [INF] text; the rule is [M] ImportKeyMaterial (HMAC material cannot change).
         throw new IncorrectKeyMaterialException('The key material does not match the key material previously imported into this KMS key.');
       }
       const next: StoredKey = {
-        ...record,
+        ...current,
         KeyState: 'Enabled',
         ExpirationModel: model,
         material: new SecretBytes(material),
-        importState: writeImportState({ ...state, fingerprint: state.fingerprint ?? fingerprint(material, record.KeyId) }),
+        importState: writeImportState({ ...pinned, fingerprint: pinned.fingerprint ?? fingerprint(material, current.KeyId) }),
       };
       if (model === 'KEY_MATERIAL_EXPIRES') next.ValidTo = validTo;
       else delete next.ValidTo;
