@@ -93,16 +93,21 @@ function randomBytes(n: number): Uint8Array {
 }
 
 /**
- * Request IDs in UUID form, cheap enough for every call: a random 20-digit
- * prefix per process and a 12-digit counter (`crypto.randomUUID` per call
- * costs as much as a third of a MAC). Unique within the process, like the
- * `x-amzn-RequestId` they stand in for.
+ * Request IDs in UUID form, cheap enough for every call (`crypto.randomUUID`
+ * per call costs as much as a third of a MAC): a random prefix per process,
+ * then 3 random hex digits and a 9-digit decimal counter (a small integer,
+ * so no float formatting), the 3 digits re-drawn when the counter wraps.
+ * Unique within the process, like the `x-amzn-RequestId` they stand in for.
  */
 const REQUEST_PREFIX = uuid().slice(0, 24);
-let requestCounter = 0;
+let requestEpoch = '';
+let requestCounter = 999_999_999;
 export function requestId(): string {
-  requestCounter = (requestCounter + 1) % 0x1_0000_0000_0000;
-  return REQUEST_PREFIX + requestCounter.toString(16).padStart(12, '0');
+  if (++requestCounter > 999_999_999) {
+    requestCounter = 100_000_000;
+    requestEpoch = REQUEST_PREFIX + randomHex(2).slice(1);
+  }
+  return requestEpoch + requestCounter;
 }
 
 /** A UUID v4 (RFC 9562), from `crypto.randomUUID` where the runtime has it. */

@@ -73,16 +73,18 @@ function lengthRule(min: number, max: number, len: number): string | undefined {
  */
 export class Checker {
   readonly input: RawInput;
-  readonly #found: { list: string[] | undefined };
+  /** Where violations go: the request's checker, for nested structures. */
+  readonly #root: Checker;
+  #list: string[] | undefined;
 
-  constructor(input: RawInput, found: { list: string[] | undefined } = { list: undefined }) {
+  constructor(input: RawInput, root?: Checker) {
     this.input = input;
-    this.#found = found;
+    this.#root = root ?? this;
   }
 
   /** A checker for a nested structure (a `Tag`) that records into this one's violations. */
   child(input: RawInput): Checker {
-    return new Checker(input, this.#found);
+    return new Checker(input, this.#root);
   }
 
   /**
@@ -91,7 +93,7 @@ export class Checker {
    */
   fail(shown: string | null | undefined, path: string, rule: string): void {
     const value = shown === null ? 'Value null' : shown === undefined ? 'Value' : `Value '${shown}'`;
-    (this.#found.list ??= []).push(`${value} at '${path}' failed to satisfy constraint: ${rule}`);
+    (this.#root.#list ??= []).push(`${value} at '${path}' failed to satisfy constraint: ${rule}`);
   }
 
   /** Records a missing required member. */
@@ -101,7 +103,7 @@ export class Checker {
 
   /** Throws the ValidationException for everything recorded, if anything was. */
   done(): void {
-    const v = this.#found.list;
+    const v = this.#root.#list;
     if (v === undefined) return;
     const n = v.length;
     throw new ValidationException(`${n} validation error${n === 1 ? '' : 's'} detected: ${v.join('; ')}`);
@@ -109,7 +111,7 @@ export class Checker {
 
   /** Whether anything has been recorded so far. */
   get failed(): boolean {
-    return this.#found.list !== undefined;
+    return this.#root.#list !== undefined;
   }
 
   /** A string member with model length bounds and an optional pattern. */
