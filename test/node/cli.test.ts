@@ -9,6 +9,7 @@ import * as assert from 'uvu/assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as sdk from '@aws-sdk/client-kms';
 import { COMMANDS } from '../../src/kms/commands/index.js';
@@ -152,6 +153,18 @@ test('an unreadable store or a master key of the wrong size exits 255 with a cle
   }
 });
 
+/** A port nobody listens on right now (bound, then released). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 interface Served {
   child: ChildProcess;
   url: string;
@@ -187,7 +200,7 @@ function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
 
 test('wasmac serve: banner with endpoint and examples, PORT, seed, SIGTERM stops it cleanly', async () => {
   const t = tempDir();
-  const port = 40000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   try {
     writeFileSync(join(t.dir, 'seed.json'), JSON.stringify({ keys: [{ KeySpec: 'HMAC_256', MaterialHex: '00'.repeat(32), Aliases: ['alias/seeded'] }] }));
     const s = await serve(['--data-dir', join(t.dir, 'store'), '--seed', join(t.dir, 'seed.json'), '--demo'], { PORT: String(port) });
