@@ -19,6 +19,7 @@ import {
   GenerateMacCommand,
   hmac,
   ImportKeyMaterialCommand,
+  InvalidImportTokenException,
   KMS,
   KMSInvalidStateException,
   ScheduleKeyDeletionCommand,
@@ -260,7 +261,7 @@ test('the store keeps no private key, token or material in clear: importState is
   assert.is(arnOf(key.KeyId), key.Arn);
 });
 
-test('parameter sets: several stay usable side by side; a token expires after 24 h by the client clock', async () => {
+test('parameter sets: several stay usable side by side, each until the last millisecond of its 24 h', async () => {
   const { client, clock } = setup();
   const key = await createExternalKey(client);
   const first = await parameters(client, key.KeyId);
@@ -270,6 +271,21 @@ test('parameter sets: several stay usable side by side; a token expires after 24
   await client.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: second.ImportToken, EncryptedKeyMaterial: await wrapWebCrypto(second.PublicKey, material, 'SHA-1'), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
   clock.now = first.ParametersValidTo.getTime() - 1;
   await client.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: first.ImportToken, EncryptedKeyMaterial: await wrapWebCrypto(first.PublicKey, material), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
+});
+
+test('parameter sets: the last ten are kept; an older token is no longer known', async () => {
+  const { client } = setup();
+  const key = await createExternalKey(client);
+  const sets = [];
+  for (let i = 0; i < 11; i++) sets.push(await parameters(client, key.KeyId));
+  const material = randomMaterial(32);
+  const send = (p: (typeof sets)[number]) =>
+    wrapWebCrypto(p.PublicKey, material).then((EncryptedKeyMaterial) =>
+      client.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })),
+    );
+  await rejects(send(sets[0]!), InvalidImportTokenException, 'client', 'Invalid import token.');
+  await send(sets[1]!);
+  await send(sets[10]!);
 });
 
 test('the aggregated KMS client has the three operations', async () => {
