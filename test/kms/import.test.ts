@@ -276,10 +276,10 @@ test('parameter sets: several stay usable side by side, each until the last mill
 test('parameter sets: the last ten are kept; an older token is no longer known', async () => {
   const { client } = setup();
   const key = await createExternalKey(client);
-  const sets = [];
+  const sets: Awaited<ReturnType<typeof parameters>>[] = [];
   for (let i = 0; i < 11; i++) sets.push(await parameters(client, key.KeyId));
   const material = randomMaterial(32);
-  const send = (p: (typeof sets)[number]) =>
+  const send = (p: Awaited<ReturnType<typeof parameters>>) =>
     wrapWebCrypto(p.PublicKey, material).then((EncryptedKeyMaterial) =>
       client.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })),
     );
