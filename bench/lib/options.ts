@@ -30,7 +30,7 @@ export function parseArgs(args: readonly string[]): CliOptions {
 export function timing(quick: boolean, coarseTimer: boolean): { timeMs: number; warmupMs: number; sampleMs: number; rounds: number } {
   return {
     timeMs: quick ? 60 : 150,
-    warmupMs: quick ? 20 : 100,
+    warmupMs: quick ? 20 : 60,
     sampleMs: coarseTimer ? 2 : 0.25,
     rounds: quick ? 1 : 3,
   };

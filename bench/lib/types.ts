@@ -61,6 +61,8 @@ export interface SuiteResult {
 /** A cold-start measurement: medians over fresh `node` processes, in ms. */
 export interface ColdStartRow {
   impl: string;
+  /** From the first line of the script to the end of the import. */
+  imported: number;
   /** From the first line of the script to the first MAC (import included). */
   firstMac: number;
   /** From the first line of the script to the 10,000th MAC. */
