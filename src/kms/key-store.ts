@@ -78,6 +78,12 @@ export interface StoredKey {
  */
 export interface KeyStore {
   get(keyId: string): Promise<StoredKey | undefined>;
+  /**
+   * Optional: `get` without a promise, for a store that needs no I/O to
+   * answer (MemoryKeyStore). The facade's MAC operations use it when present,
+   * which saves them every await; stores that do I/O leave it out.
+   */
+  getSync?(keyId: string): StoredKey | undefined;
   put(record: StoredKey): Promise<void>;
   delete(keyId: string): Promise<void>;
   list(): Promise<StoredKey[]>;
@@ -96,6 +102,11 @@ export class MemoryKeyStore implements KeyStore {
   readonly #keys = new Map<string, StoredKey>();
 
   async get(keyId: string): Promise<StoredKey | undefined> {
+    return this.#keys.get(keyId);
+  }
+
+  /** `get` without the promise; a subclass that overrides `get` overrides this too. */
+  getSync(keyId: string): StoredKey | undefined {
     return this.#keys.get(keyId);
   }
 

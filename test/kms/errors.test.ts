@@ -94,6 +94,9 @@ test('an unexpected failure inside an operation is KMSInternalException, never a
     override async get(): Promise<StoredKey | undefined> {
       throw new TypeError('disk on fire');
     }
+    override getSync(): StoredKey | undefined {
+      throw new TypeError('disk on fire');
+    }
     override async list(): Promise<StoredKey[]> {
       return [null as unknown as StoredKey];
     }

@@ -16,6 +16,7 @@ import {
   MemoryKeyStore,
   SecretBytes,
   VerifyMacCommand,
+  type KeyStore,
   type StoredKey,
 } from '../../src/index.js';
 import { revealSecret } from '../../src/kms/secret.js';
@@ -126,14 +127,24 @@ test('the cached HmacKey follows material changes made in the store', async () =
   await rejects(client.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: 'm', MacAlgorithm: 'HMAC_SHA_256', Mac: before.Mac })), KMSInvalidMacException, 'client', 'UnknownError');
 });
 
-/** A store that hands out fresh copies (as a store on disk would): the cache must still be right. */
-class CopyingStore extends MemoryKeyStore {
-  override async get(keyId: string): Promise<StoredKey | undefined> {
-    const r = await super.get(keyId);
+/**
+ * A store that hands out fresh copies and has no `getSync` (as a store on
+ * disk would): the HmacKey cache must still be right, on the async path.
+ */
+class CopyingStore implements KeyStore {
+  readonly #inner = new MemoryKeyStore();
+  async get(keyId: string): Promise<StoredKey | undefined> {
+    const r = await this.#inner.get(keyId);
     return r === undefined ? undefined : copy(r);
   }
-  override async list(): Promise<StoredKey[]> {
-    return (await super.list()).map(copy);
+  async list(): Promise<StoredKey[]> {
+    return (await this.#inner.list()).map(copy);
+  }
+  put(record: StoredKey): Promise<void> {
+    return this.#inner.put(record);
+  }
+  delete(keyId: string): Promise<void> {
+    return this.#inner.delete(keyId);
   }
 }
 function copy(r: StoredKey): StoredKey {
