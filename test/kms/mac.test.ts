@@ -7,6 +7,7 @@ import { createHmac as nodeHmac } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  COMMANDS,
   CreateAliasCommand,
   DisabledException,
   GenerateMacCommand,
@@ -177,6 +178,24 @@ test('KMS aggregated client: camelCase methods resolve like send', async () => {
   const v = await kms.verifyMac({ KeyId: KeyMetadata!.KeyId, Message: 'hi', MacAlgorithm: 'HMAC_SHA_224', Mac });
   assert.is(v.MacValid, true);
   assert.is(Mac!.length, 28);
+});
+
+test('$metadata: status 200, a UUID-form requestId unique per call, one attempt', async () => {
+  const { client } = setup();
+  const key = await createKey(client);
+  const ids = new Set<string>();
+  for (let i = 0; i < 50; i++) {
+    const { $metadata } = await client.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' }));
+    assert.equal(Object.keys($metadata).sort(), ['attempts', 'httpStatusCode', 'requestId', 'totalRetryDelay']);
+    assert.match($metadata.requestId!, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    ids.add($metadata.requestId!);
+  }
+  assert.is(ids.size, 50);
+});
+
+test('KMS has a camelCase method for every command in COMMANDS', () => {
+  const kms = new KMS() as unknown as Record<string, unknown>;
+  for (const name of Object.keys(COMMANDS)) assert.type(kms[name[0]!.toLowerCase() + name.slice(1)], 'function', name);
 });
 
 test.run();
