@@ -94,18 +94,18 @@ function randomBytes(n: number): Uint8Array {
 
 /**
  * Request IDs in UUID form, cheap enough for every call (`crypto.randomUUID`
- * per call costs as much as a third of a MAC): a random prefix per process,
- * then 3 random hex digits and a 9-digit decimal counter (a small integer,
- * so no float formatting), the 3 digits re-drawn when the counter wraps.
+ * per call costs as much as a third of a MAC): a random 27-digit prefix and
+ * a 9-digit decimal counter (a small integer, so no float formatting); the
+ * prefix is re-drawn when the counter wraps.
  * Unique within the process, like the `x-amzn-RequestId` they stand in for.
  */
-const REQUEST_PREFIX = uuid().slice(0, 24);
 let requestEpoch = '';
 let requestCounter = 999_999_999;
 export function requestId(): string {
   if (++requestCounter > 999_999_999) {
+    // Drawn on first use, not at import: workerd forbids random values in global scope.
     requestCounter = 100_000_000;
-    requestEpoch = REQUEST_PREFIX + randomHex(2).slice(1);
+    requestEpoch = uuid().slice(0, 24) + randomHex(2).slice(1);
   }
   return requestEpoch + requestCounter;
 }
