@@ -29,14 +29,18 @@ export interface KMSClientConfig {
  * const { Mac } = await client.send(new GenerateMacCommand({ KeyId: KeyMetadata!.KeyId, Message: 'Hello World', MacAlgorithm: 'HMAC_SHA_256' }));
  */
 export class KMSClient {
-  /** The resolved configuration (the key store itself is not repeated here). */
-  readonly config: { readonly region: string; readonly accountId: string };
+  /**
+   * The resolved configuration. `region` is a provider function, as in the
+   * SDK's resolved config (`await client.config.region()`); the key store is
+   * not repeated here.
+   */
+  readonly config: { readonly region: () => Promise<string>; readonly accountId: string };
   readonly #service: Service;
 
   constructor(config: KMSClientConfig = {}) {
     const region = config.region ?? 'us-east-1';
     const accountId = config.accountId ?? '111122223333';
-    this.config = { region, accountId };
+    this.config = { region: () => Promise.resolve(region), accountId };
     this.#service = new Service(region, accountId, config.keyStore ?? new MemoryKeyStore(), config.now ?? (() => new Date()));
   }
 

@@ -13,6 +13,7 @@ import {
   GenerateMacCommand,
   hmac,
   KMS,
+  KMSClient,
   KMSInvalidMacException,
   MemoryKeyStore,
   SecretBytes,
@@ -191,6 +192,16 @@ test('$metadata: status 200, a UUID-form requestId unique per call, one attempt'
     ids.add($metadata.requestId!);
   }
   assert.is(ids.size, 50);
+});
+
+test('client.config: region as a provider (as the SDK resolves it), account, defaults', async () => {
+  assert.is(await new KMSClient().config.region(), 'us-east-1');
+  assert.is(new KMSClient().config.accountId, '111122223333');
+  const c = new KMSClient({ region: 'eu-central-1', accountId: '444455556666' });
+  assert.is(await c.config.region(), 'eu-central-1');
+  const key = await createKey(c);
+  assert.is(key.Arn, `arn:aws:kms:eu-central-1:444455556666:key/${key.KeyId}`);
+  assert.is(key.metadata.AWSAccountId, '444455556666');
 });
 
 test('KMS has a camelCase method for every command in COMMANDS', () => {
