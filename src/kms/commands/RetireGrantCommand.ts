@@ -42,6 +42,8 @@ export class RetireGrantCommand extends KMSCommand<RetireGrantCommandInput, Reti
     if (token !== undefined) {
       const h = tokenHash(token);
       for (const r of await s.store.list()) {
+        // Grant tokens are regional, like the keys they are for [INF].
+        if (r.Region !== s.region) continue;
         const g = r.grants.find((x) => x.TokenHashes.includes(h));
         if (g !== undefined && !(await s.expired(r))) {
           record = r;
