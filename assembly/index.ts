@@ -8,17 +8,20 @@
 //   HEAP_BASE (64-aligned)
 //   ├─ KEY    256 B   active HMAC key: inner state 64 B | outer state 64 B | alg u32
 //   ├─ CTX    256 B   streaming context: state 64 B | buffer 128 B | buffered u32 | alg u32 | total bytes u64
-//   ├─ W      2 KiB   message schedule scratch
+//   ├─ W      2 KiB   message schedule scratch of the SIMD lanes
 //   ├─ TMP    1 KiB   scratch: the padded key block, the inner digest, SIMD lane blocks
 //   ├─ OUT    64 KiB  digests; a batch lays them end to end (BATCH_MAX x 64 B)
 //   ├─ LENS   4 KiB   batch message lengths, u32 each (BATCH_MAX of them)
 //   └─ INPUT  256 KiB the input window: data for update/hash/hmac, messages of a batch end to end
 //
+// Below HEAP_BASE, in static data: the round constants and the one-block
+// schedules KW256 and KW512 (sha256.ts, sha512.ts), at constant addresses.
+//
 // Algorithm ids: 0 = SHA-224, 1 = SHA-256, 2 = SHA-384, 3 = SHA-512.
 
 import { store32be, store64be } from './bytes';
-import { compress256, IV224, IV256 } from './sha256';
-import { compress512, IV384, IV512 } from './sha512';
+import { compress256, IV224, IV256, KW256 } from './sha256';
+import { compress512, IV384, IV512, KW512 } from './sha512';
 import { hmacBatchSimd } from './simd';
 
 export const INPUT_SIZE: u32 = 256 << 10;
@@ -67,8 +70,8 @@ export function digestLen(alg: u32): u32 {
 
 // @ts-ignore: decorator
 @inline function compress(alg: u32, state: usize, block: usize): void {
-  if (isWide(alg)) compress512(state, block, W);
-  else compress256(state, block, W);
+  if (isWide(alg)) compress512(state, block);
+  else compress256(state, block);
 }
 
 /** Writes the initial hash value of `alg` at `state`. */
@@ -198,7 +201,14 @@ export function hmacSetKey(alg: u32, keyLen: u32): void {
   store<u32>(KEY + KEY_ALG, alg);
   memory.fill(k0, 0, block);
   memory.fill(CTX, 0, CTX_SIZE);
+  wipeSchedules();
+}
+
+/** Zeroes the message schedules, which hold words of the last blocks hashed. */
+function wipeSchedules(): void {
   memory.fill(W, 0, 2048);
+  memory.fill(KW256, 0, 256);
+  memory.fill(KW512, 0, 640);
 }
 
 /** Starts a streaming HMAC with the active key: the context resumes from the inner state. */
@@ -253,4 +263,5 @@ export function hmacBatch(count: u32): void {
 /** Zeroes every region that may have held key-derived data or messages. */
 export function wipe(): void {
   memory.fill(KEY, 0, END - KEY);
+  wipeSchedules();
 }

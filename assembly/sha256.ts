@@ -25,11 +25,13 @@ export const IV224: StaticArray<u32> = [
   0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4,
 ];
 
-// FIPS 180-4 section 4.1.2, functions (4.2) to (4.7).
+// FIPS 180-4 section 4.1.2, functions (4.2) to (4.7). Ch and Maj are written
+// in equivalent forms with fewer operations: z ^ (x & (y ^ z)) picks y where x
+// is set and z elsewhere; (x & y) | (z & (x | y)) is set where two of three are.
 // @ts-ignore: decorator
-@inline function Ch(x: u32, y: u32, z: u32): u32 { return (x & y) ^ (~x & z); }
+@inline function Ch(x: u32, y: u32, z: u32): u32 { return z ^ (x & (y ^ z)); }
 // @ts-ignore: decorator
-@inline function Maj(x: u32, y: u32, z: u32): u32 { return (x & y) ^ (x & z) ^ (y & z); }
+@inline function Maj(x: u32, y: u32, z: u32): u32 { return (x & y) | (z & (x | y)); }
 // @ts-ignore: decorator
 @inline function Sigma0(x: u32): u32 { return rotr<u32>(x, 2) ^ rotr<u32>(x, 13) ^ rotr<u32>(x, 22); }
 // @ts-ignore: decorator
@@ -40,46 +42,68 @@ export const IV224: StaticArray<u32> = [
 @inline function sigma1(x: u32): u32 { return rotr<u32>(x, 17) ^ rotr<u32>(x, 19) ^ (x >>> 10); }
 
 /**
+ * K[t] + W[t] for t = 0..63: the message schedule (FIPS 180-4 section 6.2.2
+ * step 1) with each round's constant added ahead, so that a round loads one
+ * word. A static region at a constant address: every access is an immediate
+ * offset from the loop counter.
+ */
+export const KW256: usize = memory.data(256, 16);
+const K: usize = changetype<usize>(K256);
+
+/** Fills KW256 from the 64-byte block at `block`. */
+function schedule256(block: usize): void {
+  for (let i: usize = 0; i < 64; i += 4) {
+    store<u32>(i, load32be(block + i), KW256);
+  }
+  // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16], two per
+  // iteration; i is the byte offset of W[t-16].
+  for (let i: usize = 0; i < 192; i += 8) {
+    store<u32>(i, sigma1(load<u32>(i, KW256 + 56)) + load<u32>(i, KW256 + 36)
+      + sigma0(load<u32>(i, KW256 + 4)) + load<u32>(i, KW256), KW256 + 64);
+    store<u32>(i, sigma1(load<u32>(i, KW256 + 60)) + load<u32>(i, KW256 + 40)
+      + sigma0(load<u32>(i, KW256 + 8)) + load<u32>(i, KW256 + 4), KW256 + 68);
+  }
+  for (let i: usize = 0; i < 256; i += 8) {
+    store<u32>(i, load<u32>(i, KW256) + load<u32>(i, K), KW256);
+    store<u32>(i, load<u32>(i, KW256 + 4) + load<u32>(i, K + 4), KW256 + 4);
+  }
+}
+
+/**
  * One SHA-256 compression (FIPS 180-4 section 6.2.2) of the 64-byte block at
  * `block` into the eight-word state at `state` (host-endian u32 words).
- * `w` is 256 bytes of scratch for the message schedule.
  */
-export function compress256(state: usize, block: usize, w: usize): void {
-  // Step 1: prepare the message schedule W[0..63].
-  for (let t: usize = 0; t < 16; t++) {
-    store<u32>(w + (t << 2), load32be(block + (t << 2)));
-  }
-  for (let t: usize = 16; t < 64; t++) {
-    const p = w + (t << 2);
-    store<u32>(p,
-      sigma1(load<u32>(p - 8)) + load<u32>(p - 28) + sigma0(load<u32>(p - 60)) + load<u32>(p - 64));
-  }
+export function compress256(state: usize, block: usize): void {
+  // Step 1: the message schedule, with K[t] added.
+  schedule256(block);
 
   // Step 2: initialise the working variables with the previous hash value.
   let a = load<u32>(state, 0), b = load<u32>(state, 4), c = load<u32>(state, 8), d = load<u32>(state, 12);
   let e = load<u32>(state, 16), f = load<u32>(state, 20), g = load<u32>(state, 24), h = load<u32>(state, 28);
 
-  // Step 3: 64 rounds, eight at a time so that the variables rotate by renaming
-  // instead of by moves.
-  for (let t: i32 = 0; t < 64; t += 8) {
-    const kw = w + (<usize>t << 2);
+  // Step 3: 64 rounds, eight at a time so that the variables rotate by
+  // renaming instead of by moves; i is the byte offset of K[t] + W[t]. T1 adds
+  // Sigma1(e) last and T2 = Sigma0(a) + Maj(a, b, c) is added Sigma0 last: the
+  // terms that wait on the previous round come last, which keeps the chain
+  // from one round to the next short.
+  for (let i: usize = 0; i < 256; i += 32) {
     let T1: u32;
-    T1 = h + Sigma1(e) + Ch(e, f, g) + unchecked(K256[t]) + load<u32>(kw, 0);
-    d += T1; h = T1 + Sigma0(a) + Maj(a, b, c);
-    T1 = g + Sigma1(d) + Ch(d, e, f) + unchecked(K256[t + 1]) + load<u32>(kw, 4);
-    c += T1; g = T1 + Sigma0(h) + Maj(h, a, b);
-    T1 = f + Sigma1(c) + Ch(c, d, e) + unchecked(K256[t + 2]) + load<u32>(kw, 8);
-    b += T1; f = T1 + Sigma0(g) + Maj(g, h, a);
-    T1 = e + Sigma1(b) + Ch(b, c, d) + unchecked(K256[t + 3]) + load<u32>(kw, 12);
-    a += T1; e = T1 + Sigma0(f) + Maj(f, g, h);
-    T1 = d + Sigma1(a) + Ch(a, b, c) + unchecked(K256[t + 4]) + load<u32>(kw, 16);
-    h += T1; d = T1 + Sigma0(e) + Maj(e, f, g);
-    T1 = c + Sigma1(h) + Ch(h, a, b) + unchecked(K256[t + 5]) + load<u32>(kw, 20);
-    g += T1; c = T1 + Sigma0(d) + Maj(d, e, f);
-    T1 = b + Sigma1(g) + Ch(g, h, a) + unchecked(K256[t + 6]) + load<u32>(kw, 24);
-    f += T1; b = T1 + Sigma0(c) + Maj(c, d, e);
-    T1 = a + Sigma1(f) + Ch(f, g, h) + unchecked(K256[t + 7]) + load<u32>(kw, 28);
-    e += T1; a = T1 + Sigma0(b) + Maj(b, c, d);
+    T1 = load<u32>(i, KW256) + h + Ch(e, f, g) + Sigma1(e);
+    d += T1; h = T1 + Maj(a, b, c) + Sigma0(a);
+    T1 = load<u32>(i, KW256 + 4) + g + Ch(d, e, f) + Sigma1(d);
+    c += T1; g = T1 + Maj(h, a, b) + Sigma0(h);
+    T1 = load<u32>(i, KW256 + 8) + f + Ch(c, d, e) + Sigma1(c);
+    b += T1; f = T1 + Maj(g, h, a) + Sigma0(g);
+    T1 = load<u32>(i, KW256 + 12) + e + Ch(b, c, d) + Sigma1(b);
+    a += T1; e = T1 + Maj(f, g, h) + Sigma0(f);
+    T1 = load<u32>(i, KW256 + 16) + d + Ch(a, b, c) + Sigma1(a);
+    h += T1; d = T1 + Maj(e, f, g) + Sigma0(e);
+    T1 = load<u32>(i, KW256 + 20) + c + Ch(h, a, b) + Sigma1(h);
+    g += T1; c = T1 + Maj(d, e, f) + Sigma0(d);
+    T1 = load<u32>(i, KW256 + 24) + b + Ch(g, h, a) + Sigma1(g);
+    f += T1; b = T1 + Maj(c, d, e) + Sigma0(c);
+    T1 = load<u32>(i, KW256 + 28) + a + Ch(f, g, h) + Sigma1(f);
+    e += T1; a = T1 + Maj(b, c, d) + Sigma0(b);
   }
 
   // Step 4: the intermediate hash value.

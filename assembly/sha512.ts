@@ -39,11 +39,12 @@ export const IV384: StaticArray<u64> = [
   0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
 ];
 
-// FIPS 180-4 section 4.1.3, functions (4.8) to (4.13).
+// FIPS 180-4 section 4.1.3, functions (4.8) to (4.13); Ch and Maj in the
+// forms of sha256.ts.
 // @ts-ignore: decorator
-@inline function Ch(x: u64, y: u64, z: u64): u64 { return (x & y) ^ (~x & z); }
+@inline function Ch(x: u64, y: u64, z: u64): u64 { return z ^ (x & (y ^ z)); }
 // @ts-ignore: decorator
-@inline function Maj(x: u64, y: u64, z: u64): u64 { return (x & y) ^ (x & z) ^ (y & z); }
+@inline function Maj(x: u64, y: u64, z: u64): u64 { return (x & y) | (z & (x | y)); }
 // @ts-ignore: decorator
 @inline function Sigma0(x: u64): u64 { return rotr<u64>(x, 28) ^ rotr<u64>(x, 34) ^ rotr<u64>(x, 39); }
 // @ts-ignore: decorator
@@ -53,44 +54,59 @@ export const IV384: StaticArray<u64> = [
 // @ts-ignore: decorator
 @inline function sigma1(x: u64): u64 { return rotr<u64>(x, 19) ^ rotr<u64>(x, 61) ^ (x >>> 6); }
 
+/** K[t] + W[t] for t = 0..79 (FIPS 180-4 section 6.4.2 step 1), as KW256 in sha256.ts. */
+export const KW512: usize = memory.data(640, 16);
+const K: usize = changetype<usize>(K512);
+
+/** Fills KW512 from the 128-byte block at `block`. */
+function schedule512(block: usize): void {
+  for (let i: usize = 0; i < 128; i += 8) {
+    store<u64>(i, load64be(block + i), KW512);
+  }
+  // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16], two per
+  // iteration; i is the byte offset of W[t-16].
+  for (let i: usize = 0; i < 512; i += 16) {
+    store<u64>(i, sigma1(load<u64>(i, KW512 + 112)) + load<u64>(i, KW512 + 72)
+      + sigma0(load<u64>(i, KW512 + 8)) + load<u64>(i, KW512), KW512 + 128);
+    store<u64>(i, sigma1(load<u64>(i, KW512 + 120)) + load<u64>(i, KW512 + 80)
+      + sigma0(load<u64>(i, KW512 + 16)) + load<u64>(i, KW512 + 8), KW512 + 136);
+  }
+  for (let i: usize = 0; i < 640; i += 16) {
+    store<u64>(i, load<u64>(i, KW512) + load<u64>(i, K), KW512);
+    store<u64>(i, load<u64>(i, KW512 + 8) + load<u64>(i, K + 8), KW512 + 8);
+  }
+}
+
 /**
  * One SHA-512 compression (FIPS 180-4 section 6.4.2) of the 128-byte block at
  * `block` into the eight-word state at `state` (host-endian u64 words).
- * `w` is 640 bytes of scratch for the message schedule.
  */
-export function compress512(state: usize, block: usize, w: usize): void {
-  for (let t: usize = 0; t < 16; t++) {
-    store<u64>(w + (t << 3), load64be(block + (t << 3)));
-  }
-  for (let t: usize = 16; t < 80; t++) {
-    const p = w + (t << 3);
-    store<u64>(p,
-      sigma1(load<u64>(p - 16)) + load<u64>(p - 56) + sigma0(load<u64>(p - 120)) + load<u64>(p - 128));
-  }
+export function compress512(state: usize, block: usize): void {
+  schedule512(block);
 
   let a = load<u64>(state, 0), b = load<u64>(state, 8), c = load<u64>(state, 16), d = load<u64>(state, 24);
   let e = load<u64>(state, 32), f = load<u64>(state, 40), g = load<u64>(state, 48), h = load<u64>(state, 56);
 
-  // 80 rounds, eight at a time: the variables rotate by renaming.
-  for (let t: i32 = 0; t < 80; t += 8) {
-    const kw = w + (<usize>t << 3);
+  // 80 rounds, eight at a time, the terms of T1 and T2 ordered as in sha256.ts;
+  // i is the byte offset of K[t] + W[t].
+  for (let i: usize = 0; i < 640; i += 64) {
     let T1: u64;
-    T1 = h + Sigma1(e) + Ch(e, f, g) + unchecked(K512[t]) + load<u64>(kw, 0);
-    d += T1; h = T1 + Sigma0(a) + Maj(a, b, c);
-    T1 = g + Sigma1(d) + Ch(d, e, f) + unchecked(K512[t + 1]) + load<u64>(kw, 8);
-    c += T1; g = T1 + Sigma0(h) + Maj(h, a, b);
-    T1 = f + Sigma1(c) + Ch(c, d, e) + unchecked(K512[t + 2]) + load<u64>(kw, 16);
-    b += T1; f = T1 + Sigma0(g) + Maj(g, h, a);
-    T1 = e + Sigma1(b) + Ch(b, c, d) + unchecked(K512[t + 3]) + load<u64>(kw, 24);
-    a += T1; e = T1 + Sigma0(f) + Maj(f, g, h);
-    T1 = d + Sigma1(a) + Ch(a, b, c) + unchecked(K512[t + 4]) + load<u64>(kw, 32);
-    h += T1; d = T1 + Sigma0(e) + Maj(e, f, g);
-    T1 = c + Sigma1(h) + Ch(h, a, b) + unchecked(K512[t + 5]) + load<u64>(kw, 40);
-    g += T1; c = T1 + Sigma0(d) + Maj(d, e, f);
-    T1 = b + Sigma1(g) + Ch(g, h, a) + unchecked(K512[t + 6]) + load<u64>(kw, 48);
-    f += T1; b = T1 + Sigma0(c) + Maj(c, d, e);
-    T1 = a + Sigma1(f) + Ch(f, g, h) + unchecked(K512[t + 7]) + load<u64>(kw, 56);
-    e += T1; a = T1 + Sigma0(b) + Maj(b, c, d);
+    T1 = load<u64>(i, KW512) + h + Ch(e, f, g) + Sigma1(e);
+    d += T1; h = T1 + Maj(a, b, c) + Sigma0(a);
+    T1 = load<u64>(i, KW512 + 8) + g + Ch(d, e, f) + Sigma1(d);
+    c += T1; g = T1 + Maj(h, a, b) + Sigma0(h);
+    T1 = load<u64>(i, KW512 + 16) + f + Ch(c, d, e) + Sigma1(c);
+    b += T1; f = T1 + Maj(g, h, a) + Sigma0(g);
+    T1 = load<u64>(i, KW512 + 24) + e + Ch(b, c, d) + Sigma1(b);
+    a += T1; e = T1 + Maj(f, g, h) + Sigma0(f);
+    T1 = load<u64>(i, KW512 + 32) + d + Ch(a, b, c) + Sigma1(a);
+    h += T1; d = T1 + Maj(e, f, g) + Sigma0(e);
+    T1 = load<u64>(i, KW512 + 40) + c + Ch(h, a, b) + Sigma1(h);
+    g += T1; c = T1 + Maj(d, e, f) + Sigma0(d);
+    T1 = load<u64>(i, KW512 + 48) + b + Ch(g, h, a) + Sigma1(g);
+    f += T1; b = T1 + Maj(c, d, e) + Sigma0(c);
+    T1 = load<u64>(i, KW512 + 56) + a + Ch(f, g, h) + Sigma1(f);
+    e += T1; a = T1 + Maj(b, c, d) + Sigma0(b);
   }
 
   store<u64>(state, load<u64>(state, 0) + a, 0);
