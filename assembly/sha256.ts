@@ -1,6 +1,7 @@
 // SHA-224 and SHA-256 compression, FIPS 180-4 section 6.2 (SHA-256) and 6.3 (SHA-224).
 
 import { load32be } from './bytes';
+import { schedule256x4 } from './simd';
 
 // FIPS 180-4 section 4.2.2: the first 32 bits of the fractional parts of the
 // cube roots of the first 64 primes.
@@ -50,7 +51,7 @@ export const IV224: StaticArray<u32> = [
 export const KW256: usize = memory.data(256, 16);
 const K: usize = changetype<usize>(K256);
 
-/** Fills KW256 from the 64-byte block at `block`. */
+/** Fills KW256 from the 64-byte block at `block`, one word at a time (the SIMD build has schedule256x4). */
 function schedule256(block: usize): void {
   for (let i: usize = 0; i < 64; i += 4) {
     store<u32>(i, load32be(block + i), KW256);
@@ -75,7 +76,8 @@ function schedule256(block: usize): void {
  */
 export function compress256(state: usize, block: usize): void {
   // Step 1: the message schedule, with K[t] added.
-  schedule256(block);
+  if (ASC_FEATURE_SIMD) schedule256x4(KW256, block);
+  else schedule256(block);
 
   // Step 2: initialise the working variables with the previous hash value.
   let a = load<u32>(state, 0), b = load<u32>(state, 4), c = load<u32>(state, 8), d = load<u32>(state, 12);

@@ -1,6 +1,7 @@
 // SHA-384 and SHA-512 compression, FIPS 180-4 section 6.4 (SHA-512) and 6.5 (SHA-384).
 
 import { load64be } from './bytes';
+import { schedule512x2 } from './simd';
 
 // FIPS 180-4 section 4.2.3: the first 64 bits of the fractional parts of the
 // cube roots of the first 80 primes.
@@ -58,7 +59,7 @@ export const IV384: StaticArray<u64> = [
 export const KW512: usize = memory.data(640, 16);
 const K: usize = changetype<usize>(K512);
 
-/** Fills KW512 from the 128-byte block at `block`. */
+/** Fills KW512 from the 128-byte block at `block`, one word at a time (the SIMD build has schedule512x2). */
 function schedule512(block: usize): void {
   for (let i: usize = 0; i < 128; i += 8) {
     store<u64>(i, load64be(block + i), KW512);
@@ -82,7 +83,8 @@ function schedule512(block: usize): void {
  * `block` into the eight-word state at `state` (host-endian u64 words).
  */
 export function compress512(state: usize, block: usize): void {
-  schedule512(block);
+  if (ASC_FEATURE_SIMD) schedule512x2(KW512, block);
+  else schedule512(block);
 
   let a = load<u64>(state, 0), b = load<u64>(state, 8), c = load<u64>(state, 16), d = load<u64>(state, 24);
   let e = load<u64>(state, 32), f = load<u64>(state, 40), g = load<u64>(state, 48), h = load<u64>(state, 56);
