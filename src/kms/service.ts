@@ -290,6 +290,18 @@ export class Service {
     return new NotFoundException(`Key '${this.keyArn(target.keyId, target.account)}' does not exist`);
   }
 
+  /**
+   * `resolve` with every identifier form, for the MAC operations' hot path:
+   * the record itself, with no promise at all, for a key ID in a store with
+   * `getSync`; otherwise a promise of it. Throws or rejects as `resolve`.
+   */
+  resolveForMac(id: string): StoredKey | Promise<StoredKey> {
+    const target = this.parseCached(id, ANY_IDENTIFIER);
+    if (target.kind === 'alias') return this.resolveAlias(target);
+    const read = this.readKey(target.keyId);
+    return read instanceof Promise ? read.then((record) => this.checkKey(record, target)) : this.checkKey(read, target);
+  }
+
   /** The store's record for `keyId`: synchronously when the store offers `getSync`, else a promise. */
   readKey(keyId: string): StoredKey | undefined | Promise<StoredKey | undefined> {
     const store = this.store;

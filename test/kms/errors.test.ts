@@ -161,6 +161,24 @@ test('prototype-pollution keys in inputs change nothing', async () => {
   );
   await client.send(new CreateAliasCommand(JSON.parse(`{"AliasName":"alias/a","TargetKeyId":"${key.KeyId}","__proto__":{"AliasName":"alias/b"}}`)));
   assert.equal((await store.get(key.KeyId))!.aliases.map((a) => a.AliasName), ['alias/a']);
+  // Inherited members are not members, on the fast path of a well-formed request too.
+  const withInheritedDryRun = Object.assign(Object.create({ DryRun: true, GrantTokens: ['x'] }), { KeyId: key.KeyId, Message: new Uint8Array(1), MacAlgorithm: 'HMAC_SHA_256' });
+  assert.is((await client.send(new GenerateMacCommand(withInheritedDryRun))).KeyId, key.Arn);
+  const proto = Object.prototype as Record<string, unknown>;
+  try {
+    proto.DryRun = true;
+    proto.Mac = new Uint8Array(32);
+    assert.is((await client.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: new Uint8Array(1), MacAlgorithm: 'HMAC_SHA_256' }))).KeyId, key.Arn);
+    await rejects(
+      client.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: new Uint8Array(1), MacAlgorithm: 'HMAC_SHA_256' } as never)),
+      ValidationException,
+      'client',
+      "1 validation error detected: Value null at 'mac' failed to satisfy constraint: Member must not be null",
+    );
+  } finally {
+    delete proto.DryRun;
+    delete proto.Mac;
+  }
   assert.is(({} as Record<string, unknown>).polluted, undefined);
   assert.is((Object.prototype as Record<string, unknown>).KeyId, undefined);
   const after = (await store.list()).map((r) => ({ ...r, aliases: [] }));

@@ -1,8 +1,8 @@
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
-import { MacAlgorithmSpec } from '../models.js';
-import { ANY_IDENTIFIER, MAC_ALGORITHMS_LISTED, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import type { MacAlgorithmSpec } from '../models.js';
+import { readMacRequest } from '../mac-request.js';
+import type { Service } from '../service.js';
 
 /** GenerateMac request ([M] `GenerateMacRequest`). `Message` may also be a string (UTF-8), as the SDK allows. */
 export interface GenerateMacRequest {
@@ -45,26 +45,13 @@ export interface GenerateMacCommandOutput extends GenerateMacResponse, MetadataB
  */
 export class GenerateMacCommand extends KMSCommand<GenerateMacCommandInput, GenerateMacCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<GenerateMacCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const message = c.blob('Message', 'message', true, 1, 4096, true);
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const alg = c.enum('MacAlgorithm', 'macAlgorithm', true, MacAlgorithmSpec, MAC_ALGORITHMS_LISTED);
-    const tokens = c.stringList('GrantTokens', 'grantTokens', false, 0, 10, 1, 8192);
-    const dryRun = c.boolean('DryRun');
-    c.done();
-    // s.resolve() inlined for the hot path: a key ID in a store with
-    // `getSync` costs no await at all, in another store only the store's.
-    const target = s.parseCached(keyId!, ANY_IDENTIFIER);
-    let found;
-    if (target.kind === 'key') {
-      let read = s.readKey(target.keyId);
-      if (read instanceof Promise) read = await read;
-      found = s.checkKey(read, target);
-    } else found = s.resolveAlias(target);
+    const { message, keyId, alg, tokens, dryRun } = readMacRequest(this.input, false);
+    // No await at all for a key ID in a store with `getSync` (MemoryKeyStore).
+    const found = s.resolveForMac(keyId);
     const record = found instanceof Promise ? await found : found;
-    const key = s.macKey(record, alg!, 'GenerateMac');
+    const key = s.macKey(record, alg, 'GenerateMac');
     s.checkGrantTokens(record, tokens);
     s.checkDryRun(dryRun);
-    return { Mac: key.mac(message!), MacAlgorithm: alg, KeyId: record.Arn, $metadata };
+    return { Mac: key.mac(message), MacAlgorithm: alg, KeyId: record.Arn, $metadata };
   }
 }

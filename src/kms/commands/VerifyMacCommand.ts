@@ -1,8 +1,8 @@
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { KMSInvalidMacException, type ResponseMetadata } from '../errors.js';
-import { MacAlgorithmSpec } from '../models.js';
-import { ANY_IDENTIFIER, MAC_ALGORITHMS_LISTED, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import type { MacAlgorithmSpec } from '../models.js';
+import { readMacRequest } from '../mac-request.js';
+import type { Service } from '../service.js';
 
 /** VerifyMac request ([M] `VerifyMacRequest`). `Message` and `Mac` may also be strings (UTF-8), as the SDK allows. */
 export interface VerifyMacRequest {
@@ -41,30 +41,16 @@ export interface VerifyMacCommandOutput extends VerifyMacResponse, MetadataBeare
  */
 export class VerifyMacCommand extends KMSCommand<VerifyMacCommandInput, VerifyMacCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<VerifyMacCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const message = c.blob('Message', 'message', true, 1, 4096, true);
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const alg = c.enum('MacAlgorithm', 'macAlgorithm', true, MacAlgorithmSpec, MAC_ALGORITHMS_LISTED);
-    const mac = c.blob('Mac', 'mac', true, 1, 6144, false);
-    const tokens = c.stringList('GrantTokens', 'grantTokens', false, 0, 10, 1, 8192);
-    const dryRun = c.boolean('DryRun');
-    c.done();
-    // s.resolve() inlined for the hot path: a key ID in a store with
-    // `getSync` costs no await at all, in another store only the store's.
-    const target = s.parseCached(keyId!, ANY_IDENTIFIER);
-    let found;
-    if (target.kind === 'key') {
-      let read = s.readKey(target.keyId);
-      if (read instanceof Promise) read = await read;
-      found = s.checkKey(read, target);
-    } else found = s.resolveAlias(target);
+    const { message, keyId, alg, mac, tokens, dryRun } = readMacRequest(this.input, true);
+    // No await at all for a key ID in a store with `getSync` (MemoryKeyStore).
+    const found = s.resolveForMac(keyId);
     const record = found instanceof Promise ? await found : found;
-    const key = s.macKey(record, alg!, 'VerifyMac');
+    const key = s.macKey(record, alg, 'VerifyMac');
     s.checkGrantTokens(record, tokens);
     // The comparison comes before DryRun: a DryRun with a wrong MAC is the
     // KMSInvalidMacException it would have been [INF: ministack PR #1305's
     // claim; not observed from AWS, KMS-SEMANTICS.md §9.4].
-    if (!key.verify(message!, mac!)) throw new KMSInvalidMacException();
+    if (!key.verify(message, mac!)) throw new KMSInvalidMacException();
     s.checkDryRun(dryRun);
     return { KeyId: record.Arn, MacValid: true, MacAlgorithm: alg, $metadata };
   }
