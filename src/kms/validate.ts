@@ -109,11 +109,6 @@ export class Checker {
     throw new ValidationException(`${n} validation error${n === 1 ? '' : 's'} detected: ${v.join('; ')}`);
   }
 
-  /** Whether anything has been recorded so far. */
-  get failed(): boolean {
-    return this.#root.#list !== undefined;
-  }
-
   /** A string member with model length bounds and an optional pattern. */
   string(name: string, path: string, required: boolean, min: number, max: number, pattern?: RegExp, patternText?: string): string | undefined {
     const v = member(this.input, name);
@@ -194,7 +189,7 @@ export class Checker {
    * (items addressed `<path>.<n>.member`, 1-based, as recorded for
    * `tags.1.member.tagKey`). Returns the items that are strings.
    */
-  stringList(name: string, path: string, required: boolean, minItems: number, maxItems: number, min: number, max: number, pattern?: RegExp): string[] | undefined {
+  stringList(name: string, path: string, required: boolean, minItems: number, maxItems: number, min: number, max: number): string[] | undefined {
     const v = this.list(name, path, required, minItems, maxItems);
     if (v === undefined) return undefined;
     const out: string[] = [];
@@ -208,7 +203,6 @@ export class Checker {
       if (typeof item !== 'string') throw mismatch(item, 'a String');
       const rule = lengthRule(min, max, item.length);
       if (rule !== undefined) this.fail(item, itemPath, rule);
-      if (pattern !== undefined && !pattern.test(item)) this.fail(item, itemPath, `Member must satisfy regular expression pattern: ${pattern.source}`);
       out.push(item);
     }
     return out;
