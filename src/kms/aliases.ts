@@ -6,7 +6,7 @@ import { InvalidAliasNameException, ValidationException } from './errors.js';
 import type { Checker } from './validate.js';
 
 /** `AliasNameType`: 1-256 chars of this pattern ([M]). */
-export const ALIAS_PATTERN = /^[a-zA-Z0-9:/_-]+$/;
+const ALIAS_PATTERN = /^[a-zA-Z0-9:/_-]+$/;
 /** At most this many aliases per key ([DOC] KMS quotas). */
 export const MAX_ALIASES_PER_KEY = 50;
 

@@ -19,7 +19,7 @@ import type { KeyMetadata, MacAlgorithmSpec } from './models.js';
 import { revealSecret, SecretBytes } from './secret.js';
 
 /** The message of DryRunOperationException, as recorded from AWS (KMS-SEMANTICS.md V24). */
-export const DRY_RUN_MESSAGE = 'The request would have succeeded, but the DryRun option is set.';
+const DRY_RUN_MESSAGE = 'The request would have succeeded, but the DryRun option is set.';
 
 /**
  * `MacAlgorithmSpec` as AWS lists it in the enum violation: its own order,
@@ -28,7 +28,7 @@ export const DRY_RUN_MESSAGE = 'The request would have succeeded, but the DryRun
 export const MAC_ALGORITHMS_LISTED = 'HMAC_SHA_384, HMAC_SHA_256, HMAC_SHA_224, HMAC_SHA_512';
 
 /** HMAC key specs: the algorithm each supports, the engine's hash, and the material length. */
-export const HMAC_SPECS: Readonly<Record<string, { alg: MacAlgorithmSpec; hash: HashName; length: number }>> = {
+const HMAC_SPECS: Readonly<Record<string, { alg: MacAlgorithmSpec; hash: HashName; length: number }>> = {
   HMAC_224: { alg: 'HMAC_SHA_224', hash: 'sha224', length: 28 },
   HMAC_256: { alg: 'HMAC_SHA_256', hash: 'sha256', length: 32 },
   HMAC_384: { alg: 'HMAC_SHA_384', hash: 'sha384', length: 48 },
@@ -46,7 +46,7 @@ export function hmacSpec(keySpec: string): { alg: MacAlgorithmSpec; hash: HashNa
 const KEY_ID = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$/;
 
 /** Whether `id` is a syntactically valid key ID. */
-export function isKeyId(id: string): boolean {
+function isKeyId(id: string): boolean {
   return KEY_ID.test(id);
 }
 
@@ -497,7 +497,7 @@ const ECDSA: Readonly<Record<string, 'ECDSA_SHA_256' | 'ECDSA_SHA_384' | 'ECDSA_
  * recorded 2025-11-10), `DeletionDate` only while PendingDeletion,
  * `ExpirationModel`/`ValidTo` only for EXTERNAL keys ([M] KeyMetadata docs).
  */
-export function keyMetadata(record: StoredKey, region: string): KeyMetadata {
+function keyMetadata(record: StoredKey, region: string): KeyMetadata {
   const spec = record.KeySpec;
   const usage = record.KeyUsage;
   const md: KeyMetadata = {

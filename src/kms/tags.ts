@@ -7,7 +7,7 @@ import { TagException } from './errors.js';
 import { structure, type Checker } from './validate.js';
 
 /** At most this many tags per key ([DOC] KMS quotas). */
-export const MAX_TAGS = 50;
+const MAX_TAGS = 50;
 
 /** One tag as stored. */
 export interface TagPair {
