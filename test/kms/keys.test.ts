@@ -185,6 +185,16 @@ test('DescribeKey by key ID, key ARN, alias and alias ARN; in every state', asyn
   }
 });
 
+test('partitions follow the region: aws-cn ARNs in cn-north-1; an aws ARN there is malformed', async () => {
+  const { store } = setup();
+  const cn = new KMSClient({ region: 'cn-north-1', keyStore: store });
+  const key = await createKey(cn);
+  assert.is(key.Arn, `arn:aws-cn:kms:cn-north-1:${ACCOUNT}:key/${key.KeyId}`);
+  assert.is((await cn.send(new DescribeKeyCommand({ KeyId: key.Arn }))).KeyMetadata!.KeyId, key.KeyId);
+  const wrong = `arn:aws:kms:cn-north-1:${ACCOUNT}:key/${key.KeyId}`;
+  await rejects(cn.send(new DescribeKeyCommand({ KeyId: wrong })), NotFoundException, 'client', `Invalid keyId '${wrong}'`);
+});
+
 test('DescribeKey errors: malformed, missing, other region', async () => {
   const { client } = setup();
   await rejects(client.send(new DescribeKeyCommand({ KeyId: 'fake-key-id' })), NotFoundException, 'client', "Invalid keyId 'fake-key-id'");
