@@ -8,7 +8,7 @@
  * owner's state saved to its own bytes. One-shot functions evict the CTX owner
  * before they use CTX.
  */
-import { instantiate } from '@assemblyscript/loader';
+import { instantiate, instantiateSync } from '@assemblyscript/loader';
 
 /** The exports of `assembly/index.ts`. */
 export interface CoreExports {
@@ -79,7 +79,16 @@ let keyOwner: KeyOwner | null = null;
 
 async function instantiateCore(backend: Backend): Promise<Core> {
   if (source === undefined) throw new Error('wasmac: no core source installed');
-  const { instance } = await instantiate<Record<string, unknown>>(await source(backend), {});
+  const from = await source(backend);
+  const compiled = from instanceof WebAssembly.Module ? from : await WebAssembly.compile(from);
+  // The loader's async `instantiate` first checks for a fetch `Response`, and in
+  // Node merely reading the global `Response` loads the fetch implementation
+  // (about 20 ms of a cold start). Instantiating an already compiled module
+  // synchronously is allowed everywhere but on a browser's main thread, so the
+  // loader's sync path is taken there.
+  const { instance } = typeof document === 'undefined'
+    ? instantiateSync<Record<string, unknown>>(compiled, {})
+    : await instantiate<Record<string, unknown>>(compiled, {});
   const exports = instance.exports as unknown as CoreExports;
   const mem = new Uint8Array(exports.memory.buffer);
   const INPUT = exports.inputPtr();
