@@ -81,10 +81,13 @@ function compress256x4(st: usize, b0: usize, b1: usize, b2: usize, b3: usize, w:
     v128.store(p, bswap32x4(i32x4.shuffle(t2, t3, 0, 1, 4, 5)), 32);
     v128.store(p, bswap32x4(i32x4.shuffle(t2, t3, 2, 3, 6, 7)), 48);
   }
-  for (let t: usize = 16; t < 64; t++) {
-    const p = w + (t << 4);
-    v128.store(p, i32x4.add(i32x4.add(sigma1x4(v128.load(p - 32)), v128.load(p - 112)),
-      i32x4.add(sigma0x4(v128.load(p - 240)), v128.load(p - 256))));
+  // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16]; p = &W[t-16]. W[t-2]
+  // and W[t-1] stay in registers: reading them back would wait on their stores.
+  let w2 = v128.load(w, 224), w1 = v128.load(w, 240);
+  for (let p = w; p < w + 768; p += 16) {
+    const wt = i32x4.add(i32x4.add(sigma1x4(w2), v128.load(p, 144)), i32x4.add(sigma0x4(v128.load(p, 16)), v128.load(p)));
+    v128.store(p, wt, 256);
+    w2 = w1; w1 = wt;
   }
   let a = v128.load(st, 0), b = v128.load(st, 16), c = v128.load(st, 32), d = v128.load(st, 48);
   let e = v128.load(st, 64), f = v128.load(st, 80), g = v128.load(st, 96), h = v128.load(st, 112);
@@ -147,10 +150,12 @@ function compress512x2(st: usize, b0: usize, b1: usize, w: usize): void {
     v128.store(p, bswap64x2(i64x2.shuffle(r0, r1, 0, 2)), 0);
     v128.store(p, bswap64x2(i64x2.shuffle(r0, r1, 1, 3)), 16);
   }
-  for (let t: usize = 16; t < 80; t++) {
-    const p = w + (t << 4);
-    v128.store(p, i64x2.add(i64x2.add(sigma1x2(v128.load(p - 32)), v128.load(p - 112)),
-      i64x2.add(sigma0x2(v128.load(p - 240)), v128.load(p - 256))));
+  // As in compress256x4, W[t-2] and W[t-1] stay in registers; p = &W[t-16].
+  let w2 = v128.load(w, 224), w1 = v128.load(w, 240);
+  for (let p = w; p < w + 1024; p += 16) {
+    const wt = i64x2.add(i64x2.add(sigma1x2(w2), v128.load(p, 144)), i64x2.add(sigma0x2(v128.load(p, 16)), v128.load(p)));
+    v128.store(p, wt, 256);
+    w2 = w1; w1 = wt;
   }
   let a = v128.load(st, 0), b = v128.load(st, 16), c = v128.load(st, 32), d = v128.load(st, 48);
   let e = v128.load(st, 64), f = v128.load(st, 80), g = v128.load(st, 96), h = v128.load(st, 112);
