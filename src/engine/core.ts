@@ -80,15 +80,17 @@ let keyOwner: KeyOwner | null = null;
 async function instantiateCore(backend: Backend): Promise<Core> {
   if (source === undefined) throw new Error('wasmac: no core source installed');
   const from = await source(backend);
-  const compiled = from instanceof WebAssembly.Module ? from : await WebAssembly.compile(from);
-  // The loader's async `instantiate` first checks for a fetch `Response`, and in
-  // Node merely reading the global `Response` loads the fetch implementation
-  // (about 20 ms of a cold start). Instantiating an already compiled module
-  // synchronously is allowed everywhere but on a browser's main thread, so the
-  // loader's sync path is taken there.
-  const { instance } = typeof document === 'undefined'
-    ? instantiateSync<Record<string, unknown>>(compiled, {})
-    : await instantiate<Record<string, unknown>>(compiled, {});
+  // Chrome forbids compiling or instantiating modules over 4 KB synchronously
+  // on a browser's main thread; everywhere else the synchronous paths are
+  // allowed and faster at start-up. The loader's async `instantiate` also first
+  // checks for a fetch `Response`, and in Node merely reading the global
+  // `Response` loads the fetch implementation (about 20 ms of a cold start).
+  const mainThread = typeof document !== 'undefined';
+  const compiled = from instanceof WebAssembly.Module ? from
+    : mainThread ? await WebAssembly.compile(from) : new WebAssembly.Module(from);
+  const { instance } = mainThread
+    ? await instantiate<Record<string, unknown>>(compiled, {})
+    : instantiateSync<Record<string, unknown>>(compiled, {});
   const exports = instance.exports as unknown as CoreExports;
   const mem = new Uint8Array(exports.memory.buffer);
   const INPUT = exports.inputPtr();
