@@ -200,7 +200,7 @@ export function markdown(report: Report, versions: Record<string, string>): stri
   const t = node ?? report.suites[0];
   if (t !== undefined) {
     out.push(
-      `- Method: tinybench; per task ${t.timeMs} ms timed after a warmup${t.rounds > 1 ? `, in ${t.rounds} rounds over all tasks (every other one in reverse order), keeping each task's fastest round` : ''}; each sample times a loop of calls lasting about ${t.sampleMs} ms (2 ms in the browser, whose timer is coarse); ops/s are medians over samples. Batch rows count messages, ${BATCH_COUNT} per call. Every result is checked against the runtime's native implementation before it is timed. Other work shared the 2 cores: compare ratios within a run, not absolute numbers across runs.`,
+      `- Method: tinybench; per task ${t.timeMs} ms timed after a warmup${t.rounds > 1 ? `, in ${t.rounds} rounds over all tasks (every other one in reverse order), keeping each task's fastest round` : ''}; each sample times a loop of calls lasting about ${t.sampleMs} ms (2 ms in the browser, whose timer is coarse); ops/s are medians over samples. Batch rows count messages, ${BATCH_COUNT} per call. Every result is checked against the runtime's native implementation before it is timed. The machine may be shared with other work: compare ratios within a run, not absolute numbers across runs.`,
     );
   }
   out.push(`- Whole run: ${Math.round(report.seconds)} s`);
