@@ -14,23 +14,11 @@ import { join } from 'node:path';
 import * as sdk from '@aws-sdk/client-kms';
 import { COMMANDS } from '../../src/kms/commands/index.js';
 import { revealSecret } from '../../src/kms/secret.js';
-import { FileKeyStore, runCli, EXIT } from '../../src/node/index.js';
-import { tempDir } from './helpers.js';
+import { FileKeyStore, EXIT } from '../../src/node/index.js';
+import { runWasmac as wasmac, tempDir } from './helpers.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-async function wasmac(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string; json: any }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env });
-  let json: unknown;
-  try {
-    json = out.trim() === '' ? undefined : JSON.parse(out);
-  } catch {
-    json = undefined;
-  }
-  return { code, out, err, json };
-}
 
 test('create-key, create-alias, generate-mac (text and fileb://), verify-mac on the data directory', async () => {
   const t = tempDir();

@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as assert from 'uvu/assert';
+import { runCli } from '../../src/node/index.js';
 
 class Sha256 {
   private readonly h: Hash | Hmac;
@@ -110,4 +112,28 @@ export function tempDir(prefix = 'wasmac-test-'): { dir: string; cleanup(): void
 /** Base64 of UTF-8 text. */
 export function b64(text: string | Uint8Array): string {
   return Buffer.from(text).toString('base64');
+}
+
+/** The rejection of `p` (any value), or a failed assertion if `p` resolves. */
+export async function rejection(p: Promise<unknown>): Promise<any> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  assert.unreachable('expected the call to fail');
+}
+
+/** Runs the `wasmac` CLI in-process; its output, parsed as JSON where it is JSON. */
+export async function runWasmac(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string; json: any }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env });
+  let json: unknown;
+  try {
+    json = out.trim() === '' ? undefined : JSON.parse(out);
+  } catch {
+    json = undefined;
+  }
+  return { code, out, err, json };
 }

@@ -10,21 +10,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { EXIT, runCli } from '../../src/node/index.js';
-import { tempDir } from './helpers.js';
+import { EXIT } from '../../src/node/index.js';
+import { runWasmac as wasmac, tempDir } from './helpers.js';
 
-async function wasmac(args: string[]): Promise<{ code: number; out: string; err: string; json: any }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env: {} });
-  let json: unknown;
-  try {
-    json = out.trim() === '' ? undefined : JSON.parse(out);
-  } catch {
-    json = undefined;
-  }
-  return { code, out, err, json };
-}
 
 test('create-key --origin EXTERNAL, get-parameters-for-import, wrap, import-key-material (fileb://), generate-mac = node:crypto', async () => {
   const t = tempDir();

@@ -14,7 +14,7 @@ import * as assert from 'uvu/assert';
 import * as sdk from '@aws-sdk/client-kms';
 import { MemoryKeyStore } from '../../src/kms/key-store.js';
 import { startServer, type KmsServer } from '../../src/node/index.js';
-import { tempDir } from './helpers.js';
+import { rejection as rejects, tempDir } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 const MESSAGE = new TextEncoder().encode('Hello World');
@@ -44,14 +44,6 @@ function mac(material: Uint8Array, hash = 'sha256'): Buffer {
   return createHmac(hash, material).update(MESSAGE).digest();
 }
 
-async function rejects(p: Promise<unknown>): Promise<any> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  assert.unreachable('expected the call to fail');
-}
 
 function assertError(err: any, name: string, message: string): void {
   assert.instance(err, sdk.KMSServiceException, `${name}: an SDK exception`);

@@ -12,6 +12,7 @@ import * as sdk from '@aws-sdk/client-kms';
 import { COMMANDS } from '../../src/kms/commands/index.js';
 import { MemoryKeyStore } from '../../src/kms/key-store.js';
 import { startServer, type KmsServer } from '../../src/node/index.js';
+import { rejection as rejects } from './helpers.js';
 
 const HELLO = new TextEncoder().encode('Hello World');
 let server: KmsServer;
@@ -19,14 +20,6 @@ let client: sdk.KMSClient;
 
 const has = (...ops: string[]) => ops.every((op) => COMMANDS[op] !== undefined);
 
-async function rejects(p: Promise<unknown>): Promise<any> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  assert.unreachable('expected the call to fail');
-}
 
 async function hmacKey(spec: sdk.KeySpec = 'HMAC_256'): Promise<sdk.KeyMetadata> {
   return (await client.send(new sdk.CreateKeyCommand({ KeySpec: spec, KeyUsage: 'GENERATE_VERIFY_MAC' }))).KeyMetadata!;

@@ -12,7 +12,7 @@ import * as facadeErrors from '../../src/kms/errors.js';
 import { COMMANDS } from '../../src/kms/commands/index.js';
 import { MemoryKeyStore, type KeyStore, type StoredKey } from '../../src/kms/key-store.js';
 import { startServer, type KmsServer } from '../../src/node/index.js';
-import { signedRequest, rawRequest } from './helpers.js';
+import { rejection as rejects, signedRequest, rawRequest } from './helpers.js';
 
 const FIXED_ID = '0b0f1f5e-7a39-4c52-9f8e-3d0c2a1b4e6f';
 const MATERIAL = Uint8Array.from({ length: 32 }, (_, i) => i);
@@ -53,14 +53,6 @@ function newClient(extra: Partial<sdk.KMSClientConfig> = {}): sdk.KMSClient {
   });
 }
 
-async function rejects(p: Promise<unknown>): Promise<any> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  assert.unreachable('expected the call to fail');
-}
 
 /** The SDK's class for an error name, or its base class when the name is not modeled (ValidationException, ...). */
 function sdkClass(name: string): new (...args: never[]) => Error {
