@@ -1,8 +1,8 @@
 /**
  * Cold start: a fresh `node` process per measurement, timed inside it from the
  * script's first line through the import to the first HMAC-SHA-256 (32-byte
- * key, 32-byte message), and to the 10,000th. wasmac (the main entry bundled
- * into one file, as a bundler would ship it), node:crypto and hash-wasm; each
+ * key, 32-byte message), and to the 10,000th. wasmac (the package's built
+ * entry, dist/index.js, as Node loads it), node:crypto and hash-wasm; each
  * is spawned several times in rotating order and the medians reported. Every
  * process's tag is checked against node:crypto.
  *
@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { parseArgs } from './lib/options.js';
 import { bytes, keyFor } from './lib/suite.js';
 import type { ColdStartRow } from './lib/types.js';
@@ -58,8 +57,8 @@ function median(xs: number[]): number {
 export async function coldStart(runs: number, log: (line: string) => void): Promise<ColdStartRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'wasmac-cold-'));
   try {
-    const wasmacFile = join(dir, 'wasmac.js');
-    await build({ entryPoints: [join(ROOT, 'src', 'index.ts')], bundle: true, format: 'esm', platform: 'node', target: 'es2022', outfile: wasmacFile, logLevel: 'error' });
+    // The package's built entry, as Node loads it from node_modules (`npm run bench` builds first).
+    const wasmacFile = join(ROOT, 'dist', 'index.js');
     const require = createRequire(import.meta.url);
     const hwPkg = require.resolve('hash-wasm/package.json');
     const hwModule = (JSON.parse(readFileSync(hwPkg, 'utf8')) as { module: string }).module;

@@ -231,7 +231,7 @@ export function markdown(report: Report, versions: Record<string, string>): stri
   out.push('');
   out.push(coldTable(report));
   out.push('');
-  out.push('wasmac is the main entry bundled into one ESM file (as a bundler ships it), importing inline Wasm; times run from the script\'s first line, medians over processes.');
+  out.push('wasmac is the package\'s built entry (dist/index.js and its chunks, inline Wasm), as Node loads it from node_modules; times run from the script\'s first line, medians over processes.');
   out.push('');
   for (const o of report.others) {
     out.push(`## \`bench/${o.file}\`${o.ok ? '' : ' (failed)'}`);
