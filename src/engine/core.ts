@@ -157,7 +157,7 @@ export function evictContext(): void {
   }
 }
 
-/** Makes `owner` the CTX owner; `restore` copies its saved state in unless it already owns CTX. */
+/** Makes `owner` the CTX owner, copying its `saved` state in (if any) unless it already owns CTX. */
 export function claimContext(owner: ContextOwner, saved: Uint8Array | null): void {
   if (ctxOwner === owner) return;
   evictContext();

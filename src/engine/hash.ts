@@ -26,10 +26,14 @@ export function blockLength(alg: number): number {
   return BLOCK_LEN[alg]!;
 }
 
-/** Copies the digest at OUT into `out`, which must have room for `n` bytes. */
-export function copyDigest(out: Uint8Array, n: number): void {
+/** Throws unless `out` is a Uint8Array with room for `n` bytes. */
+export function aoutput(out: unknown, n: number): asserts out is Uint8Array {
   abytes(out, 'out');
   if (out.length < n) throw new RangeError(`out must have room for ${n} bytes, got ${out.length}`);
+}
+
+/** Copies the `n`-byte digest at OUT into `out` (checked by {@link aoutput}). */
+export function copyDigest(out: Uint8Array, n: number): void {
   const c = getCore();
   out.set(c.mem.subarray(c.OUT, c.OUT + n));
 }
@@ -112,8 +116,7 @@ export abstract class StreamingHasher implements Hasher, ContextOwner {
 
   digestInto(out: Uint8Array): void {
     this.#check();
-    abytes(out, 'out');
-    if (out.length < this.outputLen) throw new RangeError(`out must have room for ${this.outputLen} bytes, got ${out.length}`);
+    aoutput(out, this.outputLen);
     this.#finishInCore();
     copyDigest(out, this.outputLen);
   }

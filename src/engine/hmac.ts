@@ -8,7 +8,7 @@
  * is never touched again.
  */
 import { activateKey, adoptKey, evictContext, forgetKey, getCore, type KeyOwner } from './core.js';
-import { algorithmId, copyDigest, createHash, outputLength, StreamingHasher, type HashName, type Hasher } from './hash.js';
+import { algorithmId, aoutput, copyDigest, createHash, outputLength, StreamingHasher, type HashName, type Hasher } from './hash.js';
 import { feed, stage } from './input.js';
 import { abytes, abytesOrString, timingSafeEqual, type Bytes } from './utils.js';
 
@@ -89,8 +89,7 @@ export class HmacKey implements KeyOwner {
 
   /** Writes the tag of `message` to the first `outputLen` bytes of `out`. */
   macInto(message: Bytes, out: Uint8Array): void {
-    abytes(out, 'out');
-    if (out.length < this.outputLen) throw new RangeError(`out must have room for ${this.outputLen} bytes, got ${out.length}`);
+    aoutput(out, this.outputLen);
     this.#run(message);
     copyDigest(out, this.outputLen);
   }
@@ -122,9 +121,7 @@ export class HmacKey implements KeyOwner {
 
   /** Writes the tags of `messages` end to end into `out` (at least `messages.length * outputLen` bytes). */
   macBatchInto(messages: Uint8Array[], out: Uint8Array): void {
-    const need = this.#batchLength(messages) * this.outputLen;
-    abytes(out, 'out');
-    if (out.length < need) throw new RangeError(`out must have room for ${need} bytes, got ${out.length}`);
+    aoutput(out, this.#batchLength(messages) * this.outputLen);
     this.#batch(messages, out);
   }
 

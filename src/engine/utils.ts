@@ -107,6 +107,9 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** By padding length: the bits of the last group that decode to no byte. */
+const UNUSED_BITS = [0, 0xff, 0xffff] as const;
+
 /**
  * Bytes of standard, padded base64 (RFC 4648 section 4). Anything else (other
  * alphabets, missing padding, whitespace, non-zero trailing bits) is refused.
@@ -126,12 +129,13 @@ export function fromBase64(base64: string): Uint8Array {
       if (v < 0) throw new SyntaxError(`base64 has an invalid character at index ${i + j}`);
       n = (n << 6) | v;
     }
-    if (o < out.length) out[o++] = n >> 16;
-    if (o < out.length) out[o++] = (n >> 8) & 255;
-    if (o < out.length) out[o++] = n & 255;
-    else if (i + 4 === base64.length && (n & (pad === 2 ? 0xffff : pad === 1 ? 0xff : 0)) !== 0) {
+    // The padded last group carries 8 or 16 bits that no byte uses: they must be zero.
+    if (i + 4 === base64.length && (n & UNUSED_BITS[pad]!) !== 0) {
       throw new SyntaxError('base64 has non-zero bits after its last byte');
     }
+    out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
   }
   return out;
 }
