@@ -10,7 +10,7 @@
 import { activateKey, adoptKey, evictContext, forgetKey, getCore, type KeyOwner } from './core.js';
 import { algorithmId, aoutput, copyDigest, createHash, outputLength, StreamingHasher, type HashName, type Hasher } from './hash.js';
 import { feed, stage } from './input.js';
-import { abytes, abytesOrString, timingSafeEqual, type Bytes } from './utils.js';
+import { abytes, abytesOrString, timingSafeEqual, utf8, type Bytes } from './utils.js';
 
 /**
  * Computes `owner`'s pad states from `key` in the core (leaving them active)
@@ -109,9 +109,10 @@ export class HmacKey implements KeyOwner {
    * Tags of many messages under this key, in as few calls into the core as the
    * input window allows; on the SIMD build SHA-256 runs four messages at a
    * time and SHA-512 two. Each tag is a fresh array (views of one new buffer).
-   * @example const tags = key.macBatch(messages);
+   * Messages may be bytes or strings (UTF-8 encoded), as everywhere else.
+   * @example const tags = key.macBatch(['a', 'b', new Uint8Array([1, 2])]);
    */
-  macBatch(messages: Uint8Array[]): Uint8Array[] {
+  macBatch(messages: Bytes[]): Uint8Array[] {
     const out = new Uint8Array(this.#batchLength(messages) * this.outputLen);
     this.#batch(messages, out);
     const tags = new Array<Uint8Array>(messages.length);
@@ -120,13 +121,13 @@ export class HmacKey implements KeyOwner {
   }
 
   /** Writes the tags of `messages` end to end into `out` (at least `messages.length * outputLen` bytes). */
-  macBatchInto(messages: Uint8Array[], out: Uint8Array): void {
+  macBatchInto(messages: Bytes[], out: Uint8Array): void {
     aoutput(out, this.#batchLength(messages) * this.outputLen);
     this.#batch(messages, out);
   }
 
   /** For each message, whether its tag is the full-length tag, compared in constant time. */
-  verifyBatch(messages: Uint8Array[], tags: Uint8Array[]): boolean[] {
+  verifyBatch(messages: Bytes[], tags: Uint8Array[]): boolean[] {
     const count = this.#batchLength(messages);
     if (!Array.isArray(tags)) throw new TypeError('tags must be an Array of Uint8Array');
     if (tags.length !== count) throw new RangeError(`tags must have one tag per message (${count}), got ${tags.length}`);
@@ -136,10 +137,10 @@ export class HmacKey implements KeyOwner {
   }
 
   /** Checks the batch and returns its length. */
-  #batchLength(messages: Uint8Array[]): number {
+  #batchLength(messages: Bytes[]): number {
     this.#check();
-    if (!Array.isArray(messages)) throw new TypeError('messages must be an Array of Uint8Array');
-    for (let i = 0; i < messages.length; i++) abytes(messages[i], `messages[${i}]`);
+    if (!Array.isArray(messages)) throw new TypeError('messages must be an Array of Uint8Array or string');
+    for (let i = 0; i < messages.length; i++) abytesOrString(messages[i], `messages[${i}]`);
     return messages.length;
   }
 
@@ -148,7 +149,7 @@ export class HmacKey implements KeyOwner {
    * core in one call each; a message larger than the window goes alone
    * through the streaming path.
    */
-  #batch(messages: Uint8Array[], out: Uint8Array): void {
+  #batch(messages: Bytes[], out: Uint8Array): void {
     const c = getCore();
     const n = this.outputLen;
     evictContext();
@@ -165,7 +166,8 @@ export class HmacKey implements KeyOwner {
       used = 0;
     };
     for (let i = 0; i < messages.length; i++) {
-      const m = messages[i]!;
+      // A string is encoded first (its UTF-8 length decides where it goes).
+      const m = utf8(messages[i]!);
       if (m.length > c.INPUT_SIZE) {
         flush();
         this.#run(m);

@@ -136,8 +136,11 @@ for (const b of ALL_BACKENDS) {
       for (const [what, value] of NOT_BYTES) {
         if (!Array.isArray(value)) m.throws(`${hash} macBatch(${what})`, () => k.macBatch(value as Uint8Array[]), TypeError, names('messages'));
       }
-      for (const [what, value] of NOT_UINT8ARRAY) {
+      for (const [what, value] of NOT_BYTES) {
         m.throws(`${hash} macBatch([bytes, ${what}])`, () => k.macBatch([msgs[0]!, value as Uint8Array]), TypeError, /messages\[1\]/);
+        m.throws(`${hash} verifyBatch([bytes, ${what}, bytes])`, () => k.verifyBatch([msgs[0]!, value as Uint8Array, msgs[2]!], want), TypeError, /messages\[1\]/);
+      }
+      for (const [what, value] of NOT_UINT8ARRAY) {
         m.throws(`${hash} macBatchInto(msgs, ${what})`, () => k.macBatchInto(msgs, value as Uint8Array), TypeError, names('out'));
         m.throws(`${hash} verifyBatch(msgs, [tag, tag, ${what}])`, () => k.verifyBatch(msgs, [want[0]!, want[1]!, value as Uint8Array]), TypeError, /tags\[2\]/);
       }
@@ -149,6 +152,18 @@ for (const b of ALL_BACKENDS) {
       k.macBatchInto(msgs, larger);
       m.bytes(`${hash} macBatchInto a larger buffer`, larger.subarray(0, 3 * outputLen), Buffer.concat(want));
       m.that(`${hash} macBatchInto leaves the rest untouched`, larger.subarray(3 * outputLen).every((b) => b === 0xa5));
+      // Strings are UTF-8, as in every other function: the same tags as their bytes.
+      const texts = ['', 'Hello World', 'h\u00e9llo \u{1f600}', 'x'.repeat(3000)];
+      const textTags = texts.map((t) => nodeHmac(hash, key, Buffer.from(t, 'utf8')));
+      k.macBatch(texts).forEach((t, i) => m.bytes(`${hash} macBatch of string ${i}`, t, textTags[i]!));
+      const mixed = [texts[1]!, msgs[0]!, texts[2]!];
+      const mixedTags = [textTags[1]!, want[0]!, textTags[2]!];
+      const mixedOut = new Uint8Array(3 * outputLen);
+      k.macBatchInto(mixed, mixedOut);
+      m.bytes(`${hash} macBatchInto of strings and bytes`, mixedOut, Buffer.concat(mixedTags));
+      m.that(`${hash} verifyBatch of strings and bytes`, k.verifyBatch(mixed, mixedTags).every((v) => v));
+      const huge = 'y'.repeat(300 * 1024);
+      m.bytes(`${hash} macBatch of a string larger than the input window`, k.macBatch(['a', huge])[1]!, nodeHmac(hash, key, Buffer.from(huge)));
       m.that(`${hash} an empty batch`, k.macBatch([]).length === 0 && k.verifyBatch([], []).length === 0);
       const first = k.macBatch(msgs);
       m.that(`${hash} macBatch tags are views of one buffer of their own`, first.every((t) => t.length === outputLen && t.buffer === first[0]!.buffer) && first[0]!.buffer.byteLength === 3 * outputLen);
