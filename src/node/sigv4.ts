@@ -101,10 +101,16 @@ function canonicalQuery(query: string): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+/**
+ * A header's canonical value, read as an own property only: `headers` is a
+ * plain object, and `SignedHeaders=constructor` must not find `Object`.
+ */
+function headerValue(headers: SignedRequest['headers'], name: string): string | undefined {
+  if (!Object.hasOwn(headers, name)) return undefined;
+  const value = headers[name];
   if (value === undefined) return undefined;
   const values = Array.isArray(value) ? value : [value];
-  return values.map((v) => v.trim().replace(/\s+/g, ' ')).join(',');
+  return values.map((v) => String(v).trim().replace(/\s+/g, ' ')).join(',');
 }
 
 function sha256Hex(data: Uint8Array | string): string {
@@ -127,6 +133,27 @@ interface ParsedAuthorization {
 
 function incomplete(message: string): WireError {
   return new WireError('IncompleteSignatureException', 400, message);
+}
+
+/** A header name as SigV4 lists it: lower case, an RFC 9110 token. */
+const SIGNED_HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/**
+ * `SignedHeaders` as the signers write it: lower-case names, sorted, each
+ * once, `;` between them. [INF] AWS's text for a malformed list is not
+ * recorded; the class is the one AWS uses for a malformed Authorization.
+ */
+function parseSignedHeaders(value: string): string[] {
+  const names = value.split(';');
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (!SIGNED_HEADER.test(name) || (i > 0 && names[i - 1]! >= name)) {
+      throw incomplete(
+        "'SignedHeaders' must be a ';'-separated list of lower-case header names, sorted, each named once.",
+      );
+    }
+  }
+  return names;
 }
 
 function parseAuthorization(header: string): ParsedAuthorization {
@@ -159,7 +186,7 @@ function parseAuthorization(header: string): ParsedAuthorization {
     region,
     service,
     terminator,
-    signedHeaders: params.get('SignedHeaders')!.split(';'),
+    signedHeaders: parseSignedHeaders(params.get('SignedHeaders')!),
     signature,
   };
 }
@@ -187,16 +214,25 @@ export class SigV4Verifier {
 
   /** Throws a {@link WireError} when the request lacks an `Authorization` header or it is malformed; cheap, runs before the body is read. */
   precheck(headers: SignedRequest['headers']): ParsedAuthorization {
-    const header = headers['authorization'];
+    const header = Object.hasOwn(headers, 'authorization') ? headers['authorization'] : undefined;
     if (header === undefined || header === '' || Array.isArray(header)) {
       throw new WireError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token');
     }
     const parsed = parseAuthorization(header);
-    if (headers['x-amz-date'] === undefined && headers['date'] === undefined) {
+    if (headerValue(headers, 'x-amz-date') === undefined && headerValue(headers, 'date') === undefined) {
       throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
     }
     if (!parsed.signedHeaders.includes('host')) {
       throw incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+    // Every x-amz-* header must be signed, X-Amz-Target above all: unsigned, a
+    // captured request could be replayed as another operation. The SDKs,
+    // botocore and the AWS CLI sign every x-amz-* header they send.
+    // [INF] AWS's text is not recorded; it follows AWS's for an unsigned Host.
+    for (const name of Object.keys(headers)) {
+      if (name.startsWith('x-amz-') && !parsed.signedHeaders.includes(name)) {
+        throw incomplete(`'${name === 'x-amz-target' ? 'X-Amz-Target' : name}' must be a 'SignedHeader' in the AWS Authorization.`);
+      }
     }
     return parsed;
   }
@@ -204,18 +240,18 @@ export class SigV4Verifier {
   /** Verifies the whole request; returns the caller's credential. */
   verify(request: SignedRequest, parsed = this.precheck(request.headers)): Credential {
     const { headers } = request;
-    const dateHeader = headerValue(headers['x-amz-date']);
+    const dateHeader = headerValue(headers, 'x-amz-date');
     let requestMs: number | undefined;
     let longDate: string;
     if (dateHeader !== undefined) {
       requestMs = parseAmzDate(dateHeader);
       longDate = dateHeader;
     } else {
-      requestMs = Date.parse(headerValue(headers['date']) ?? '');
+      requestMs = Date.parse(headerValue(headers, 'date') ?? '');
       longDate = Number.isNaN(requestMs) ? '' : amzDate(requestMs);
     }
     if (requestMs === undefined || Number.isNaN(requestMs)) {
-      throw incomplete(`Date must be in ISO-8601 'basic format'. Got '${dateHeader ?? headers['date']}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+      throw incomplete(`Date must be in ISO-8601 'basic format'. Got '${dateHeader ?? headerValue(headers, 'date')}'. See http://en.wikipedia.org/wiki/ISO_8601`);
     }
     if (parsed.terminator !== 'aws4_request') {
       throw new WireError('InvalidSignatureException', 400, "Credential should be scoped with a valid terminator: 'aws4_request', not '" + parsed.terminator + "'.");
@@ -258,7 +294,7 @@ export class SigV4Verifier {
     }
 
     const payloadHash = sha256Hex(request.body);
-    const claimed = headerValue(headers['x-amz-content-sha256']);
+    const claimed = headerValue(headers, 'x-amz-content-sha256');
     if (claimed !== undefined && claimed !== payloadHash) {
       throw new WireError(
         'InvalidSignatureException',
@@ -269,7 +305,13 @@ export class SigV4Verifier {
     const q = request.url.indexOf('?');
     const path = q < 0 ? request.url : request.url.slice(0, q);
     const query = q < 0 ? '' : request.url.slice(q + 1);
-    const canonicalHeaders = parsed.signedHeaders.map((name) => `${name}:${headerValue(headers[name]) ?? ''}\n`).join('');
+    let canonicalHeaders = '';
+    for (const name of parsed.signedHeaders) {
+      const value = headerValue(headers, name);
+      // The signers sign only headers they send: a name listed but absent cannot have been signed.
+      if (value === undefined) throw new WireError('InvalidSignatureException', 400, SIGNATURE_MISMATCH);
+      canonicalHeaders += `${name}:${value}\n`;
+    }
     const canonicalRequest = [
       request.method,
       canonicalPath(path),

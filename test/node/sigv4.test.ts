@@ -5,6 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { createHash, createHmac } from 'node:crypto';
 import { SigV4Verifier, amzDate } from '../../src/node/sigv4.js';
 import { WireError } from '../../src/node/errors.js';
 import { signedRequest, type RawRequest } from './helpers.js';
@@ -117,6 +118,59 @@ test('scope for another region or service is refused', async () => {
 
 test('amzDate formats like X-Amz-Date', () => {
   assert.is(amzDate(NOW), '20261122T115437Z');
+});
+
+/** Signs `headers` by hand over exactly the names in `signed` (what a hostile client with the secret can do). */
+function signOver(headers: Record<string, string>, signed: string[], body: string, secret = 'test', date = NOW): Record<string, string> {
+  const long = amzDate(date);
+  const scope = `${long.slice(0, 8)}/us-east-1/kms/aws4_request`;
+  const all: Record<string, string> = { ...headers, 'x-amz-date': long };
+  const canonical = ['POST', '/', '', signed.map((n) => `${n}:${all[n] ?? ''}\n`).join(''), signed.join(';'), createHash('sha256').update(body).digest('hex')].join('\n');
+  const toSign = `AWS4-HMAC-SHA256\n${long}\n${scope}\n${createHash('sha256').update(canonical).digest('hex')}`;
+  let k: Buffer = createHmac('sha256', `AWS4${secret}`).update(long.slice(0, 8)).digest();
+  for (const part of ['us-east-1', 'kms', 'aws4_request']) k = createHmac('sha256', k).update(part).digest();
+  const signature = createHmac('sha256', k).update(toSign).digest('hex');
+  return { ...all, authorization: `AWS4-HMAC-SHA256 Credential=test/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}` };
+}
+
+test('SignedHeaders naming Object.prototype members: a signature error, never a crash', () => {
+  const base = { host: '127.0.0.1:4599', 'x-amz-target': 'TrentService.ListKeys' };
+  for (const name of ['constructor', '__proto__', 'valueof', 'hasownproperty', '__definegetter__']) {
+    const signed = [name, 'host', 'x-amz-date', 'x-amz-target'].sort();
+    // The right secret (the worst case) and a wrong one.
+    for (const secret of ['test', 'wrong']) {
+      const headers = signOver(base, signed, '{}', secret);
+      refused(() => verifier.verify({ method: 'POST', url: '/', headers, body: new TextEncoder().encode('{}') }), 'InvalidSignatureException', 400, /does not match/);
+    }
+  }
+  for (const name of ['toString', 'valueOf', '__defineGetter__', 'Host']) {
+    const headers = signOver(base, ['host', 'x-amz-date', 'x-amz-target', name], '{}', 'wrong');
+    refused(() => verifier.verify({ method: 'POST', url: '/', headers, body: new Uint8Array() }), 'IncompleteSignatureException', 400, /'SignedHeaders' must be a ';'-separated list/);
+  }
+});
+
+test('malformed SignedHeaders (empty entry, unsorted, repeated, not a token): IncompleteSignatureException', () => {
+  const base = { host: '127.0.0.1:4599', 'x-amz-target': 'TrentService.ListKeys' };
+  for (const signed of [['host', '', 'x-amz-date', 'x-amz-target'], ['x-amz-date', 'host', 'x-amz-target'], ['host', 'host', 'x-amz-date', 'x-amz-target'], ['host', 'x amz', 'x-amz-date', 'x-amz-target'], ['']]) {
+    const headers = signOver(base, signed, '{}');
+    refused(() => verifier.verify({ method: 'POST', url: '/', headers, body: new TextEncoder().encode('{}') }), 'IncompleteSignatureException', 400, /'SignedHeaders'/);
+  }
+});
+
+test('X-Amz-Target and every other x-amz-* header must be signed: no replay as another operation', () => {
+  const body = new TextEncoder().encode('{"KeyId":"alias/demo"}');
+  const text = '{"KeyId":"alias/demo"}';
+  // Signed over host;x-amz-date only, with the right secret: the target could be swapped freely.
+  const replay = signOver({ host: '127.0.0.1:4599', 'x-amz-target': 'TrentService.DisableKey' }, ['host', 'x-amz-date'], text);
+  refused(() => verifier.verify({ method: 'POST', url: '/', headers: replay, body }), 'IncompleteSignatureException', 400, /^'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization\.$/);
+  for (const extra of ['x-amz-security-token', 'x-amz-content-sha256', 'x-amz-user-agent']) {
+    const value = extra === 'x-amz-content-sha256' ? createHash('sha256').update(text).digest('hex') : 'v';
+    const headers = signOver({ host: '127.0.0.1:4599', 'x-amz-target': 'TrentService.DescribeKey', [extra]: value }, ['host', 'x-amz-date', 'x-amz-target'], text);
+    refused(() => verifier.verify({ method: 'POST', url: '/', headers, body }), 'IncompleteSignatureException', 400, new RegExp(`^'${extra}' must be a 'SignedHeader'`));
+  }
+  // Signed, the same requests pass; unsigned headers outside x-amz-* (user-agent, x-amzn-trace-id) stay allowed.
+  const ok = signOver({ host: '127.0.0.1:4599', 'x-amz-target': 'TrentService.DisableKey', 'x-amz-security-token': 'v' }, ['host', 'x-amz-date', 'x-amz-security-token', 'x-amz-target'], text);
+  assert.is(verifier.verify({ method: 'POST', url: '/', headers: { ...ok, 'user-agent': 'x', 'x-amzn-trace-id': 'Root=1' }, body }).accessKeyId, 'test');
 });
 
 test.run();

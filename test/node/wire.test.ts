@@ -161,7 +161,7 @@ test('a chunked body that grows past the limit is refused while streaming', asyn
   const { head } = await new Promise<{ head: string }>((resolve, reject) => {
     const u = new URL(server.url);
     const socket = connect(Number(u.port), u.hostname, () => {
-      socket.write('POST / HTTP/1.1\r\nHost: x\r\nAuthorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/kms/aws4_request, SignedHeaders=host, Signature=' + '0'.repeat(64) + '\r\nX-Amz-Date: 20260101T000000Z\r\nTransfer-Encoding: chunked\r\n\r\n');
+      socket.write('POST / HTTP/1.1\r\nHost: x\r\nAuthorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=' + '0'.repeat(64) + '\r\nX-Amz-Date: 20260101T000000Z\r\nTransfer-Encoding: chunked\r\n\r\n');
       for (let i = 0; i < 4; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     });
     let data = '';
