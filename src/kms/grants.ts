@@ -58,7 +58,7 @@ const ALLOWED_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
  * ([DOC] calls it "ValidationError"; text [INF]).
  */
 export function checkOperations(keyUsage: string, operations: readonly string[]): void {
-  const allowed = ALLOWED_OPERATIONS[keyUsage] ?? [];
+  const allowed = Object.hasOwn(ALLOWED_OPERATIONS, keyUsage) ? ALLOWED_OPERATIONS[keyUsage]! : [];
   const refused = operations.filter((op) => !allowed.includes(op));
   if (refused.length > 0) {
     throw new ValidationException(`Grant operations ${refused.join(', ')} are not valid for a KMS key with KeyUsage ${keyUsage}.`);

@@ -83,7 +83,7 @@ const STATE_PHRASE: Readonly<Record<string, string>> = {
 
 /** The KMSInvalidStateException for `record` in its current state. */
 export function invalidState(record: StoredKey): KMSInvalidStateException {
-  return new KMSInvalidStateException(`${record.Arn} ${STATE_PHRASE[record.KeyState] ?? `is ${record.KeyState}.`}`);
+  return new KMSInvalidStateException(`${record.Arn} ${Object.hasOwn(STATE_PHRASE, record.KeyState) ? STATE_PHRASE[record.KeyState] : `is ${record.KeyState}.`}`);
 }
 
 function randomBytes(n: number): Uint8Array {

@@ -62,6 +62,7 @@ export interface SeedResult {
 }
 
 const MATERIAL_LENGTH: Record<string, number> = { HMAC_224: 28, HMAC_256: 32, HMAC_384: 48, HMAC_512: 64 };
+const KEY_MEMBERS: ReadonlySet<string> = new Set(['KeyId', 'KeySpec', 'Description', 'MaterialHex', 'MaterialBase64', 'Aliases', 'Enabled', 'Tags']);
 const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const ALIAS = /^alias\/[a-zA-Z0-9:/_-]{1,250}$/;
 
@@ -107,12 +108,20 @@ function checkAlias(name: unknown, where: string): string {
 export function validateSeed(seed: unknown): Seed {
   if (typeof seed !== 'object' || seed === null || Array.isArray(seed)) throw bad('file', 'must be a JSON object with "keys" and/or "aliases"');
   const s = seed as Seed;
+  const unknownTop = Object.keys(s).filter((name) => name !== 'keys' && name !== 'aliases');
+  if (unknownTop.length > 0) throw bad('file', `unknown member ${JSON.stringify(unknownTop[0])}; a seed has "keys" and/or "aliases"`);
   if (s.keys !== undefined && !Array.isArray(s.keys)) throw bad('file', '"keys" must be an array');
   if (s.aliases !== undefined && !Array.isArray(s.aliases)) throw bad('file', '"aliases" must be an array');
   (s.keys ?? []).forEach((key, i) => {
     const where = `keys[${i}]`;
-    if (typeof key !== 'object' || key === null) throw bad(where, 'must be an object');
-    if (!(key.KeySpec in MATERIAL_LENGTH)) throw bad(where, `KeySpec must be one of HMAC_224, HMAC_256, HMAC_384, HMAC_512`);
+    if (typeof key !== 'object' || key === null || Array.isArray(key)) throw bad(where, 'must be an object');
+    // A misspelt member would otherwise be ignored silently (random material instead of the intended one).
+    const unknown = Object.keys(key).filter((name) => !KEY_MEMBERS.has(name));
+    if (unknown.length > 0) throw bad(where, `unknown member ${JSON.stringify(unknown[0])}; a key has ${[...KEY_MEMBERS].join(', ')}`);
+    // Own properties only: "constructor" or "__proto__" is not a key spec.
+    if (typeof key.KeySpec !== 'string' || !Object.hasOwn(MATERIAL_LENGTH, key.KeySpec)) {
+      throw bad(where, `KeySpec must be one of HMAC_224, HMAC_256, HMAC_384, HMAC_512`);
+    }
     if (key.KeyId !== undefined && (typeof key.KeyId !== 'string' || !KEY_ID.test(key.KeyId))) {
       throw bad(where, 'KeyId must be a lower-case UUID or mrk- and 32 hex digits');
     }
@@ -126,7 +135,8 @@ export function validateSeed(seed: unknown): Seed {
     material(key, where).fill(0);
   });
   (s.aliases ?? []).forEach((a, i) => {
-    checkAlias(a?.AliasName, `aliases[${i}]`);
+    if (typeof a !== 'object' || a === null || Array.isArray(a)) throw bad(`aliases[${i}]`, 'must be an object');
+    checkAlias(a.AliasName, `aliases[${i}]`);
     if (typeof a.TargetKeyId !== 'string') throw bad(`aliases[${i}]`, 'TargetKeyId must be a key ID');
   });
   return s;

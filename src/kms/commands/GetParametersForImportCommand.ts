@@ -68,7 +68,7 @@ export class GetParametersForImportCommand extends KMSCommand<GetParametersForIm
     checkExternal(record);
     checkImportState(record);
     checkHmacSpec(record);
-    if (OAEP_HASH[algorithm!] === undefined || RSA_BITS[keySpec!] === undefined) {
+    if (!Object.hasOwn(OAEP_HASH, algorithm!) || !Object.hasOwn(RSA_BITS, keySpec!)) {
       // [INF] AWS's text for these combinations is not recorded.
       throw new UnsupportedOperationException(
         `${algorithm} with ${keySpec} is not supported for HMAC key material. Use RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 with RSA_2048, RSA_3072 or RSA_4096.`,

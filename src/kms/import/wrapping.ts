@@ -101,7 +101,7 @@ export async function newParameters(
  * not open it (a token of another set, or a store that was changed).
  */
 export async function openPrivateKey(set: ParameterSet, token: Uint8Array, arn: string): Promise<CryptoKey | undefined> {
-  if (set.sealed === undefined || OAEP_HASH[set.algorithm] === undefined) return undefined;
+  if (set.sealed === undefined || !Object.hasOwn(OAEP_HASH, set.algorithm)) return undefined;
   let pkcs8: Uint8Array<ArrayBuffer>;
   try {
     const kek = await sealKey(Uint8Array.from(token), 'decrypt');
