@@ -5,13 +5,13 @@
  *
  * `importState` is plain JSON (a FileKeyStore writes it as is):
  *
- *     { "v": 1, "sets": ParameterSet[], "fingerprint"?: hex }
+ *     { "v": 2, "sets": ParameterSet[], "fingerprint"?: hex }
  *
  * It holds no secret: parameter sets keep only the SHA-256 of their token and
  * a private key sealed under the token (see `wrapping.ts`); the fingerprint
- * is an HMAC under the material, not the material.
+ * is a hash of an HMAC under the material: neither the material nor a MAC.
  */
-import { fromHex, hmac, timingSafeEqual, toHex } from '../../engine/index.js';
+import { fromHex, hmac, sha256, timingSafeEqual, toHex } from '../../engine/index.js';
 import { UnsupportedOperationException } from '../errors.js';
 import type { StoredKey } from '../key-store.js';
 import { hmacSpec, invalidState } from '../service.js';
@@ -68,13 +68,16 @@ function isSet(value: unknown): value is ParameterSet {
 export function readImportState(record: StoredKey): ImportState {
   const raw = record.importState;
   const sets = Array.isArray(raw?.sets) ? (raw.sets as unknown[]).filter(isSet) : [];
-  const fingerprint = typeof raw?.fingerprint === 'string' ? raw.fingerprint : undefined;
+  let fingerprint = typeof raw?.fingerprint === 'string' ? raw.fingerprint : undefined;
+  // Version 1 kept the HMAC itself, a usable MAC of a fixed message; its
+  // version 2 form is derived from it without the material.
+  if (fingerprint !== undefined && raw?.v === 1 && /^[0-9a-f]{64}$/.test(fingerprint)) fingerprint = toHex(sha256(fromHex(fingerprint)));
   return fingerprint === undefined ? { sets } : { sets, fingerprint };
 }
 
 /** `state` as `importState`. */
 export function writeImportState(state: ImportState): Record<string, unknown> {
-  const out: Record<string, unknown> = { v: 1, sets: state.sets };
+  const out: Record<string, unknown> = { v: 2, sets: state.sets };
   if (state.fingerprint !== undefined) out.fingerprint = state.fingerprint;
   return out;
 }
@@ -82,13 +85,16 @@ export function writeImportState(state: ImportState): Record<string, unknown> {
 const FINGERPRINT_LABEL = 'wasmac imported key material fingerprint v1 ';
 
 /**
- * The fingerprint of `material` for key `keyId`: HMAC-SHA-256 under the
- * material of a fixed label, the key ID and the material's length. The length
- * is in the message because HMAC pads keys with zeros (RFC 2104 §2): without
- * it, `K` and `K || 00` would have the same fingerprint.
+ * The fingerprint of `material` for key `keyId`: the SHA-256 of the
+ * HMAC-SHA-256 under the material of a fixed label, the key ID and the
+ * material's length. The length is in the message because HMAC pads keys
+ * with zeros (RFC 2104 §2): without it, `K` and `K || 00` would have the same
+ * fingerprint. The outer hash is what keeps it from being a MAC: the HMAC
+ * alone is exactly what GenerateMac (HMAC_SHA_256) returns for that message,
+ * so anyone who can read the store could have presented it as one.
  */
 export function fingerprint(material: Uint8Array, keyId: string): string {
-  return toHex(hmac('sha256', material, `${FINGERPRINT_LABEL}${keyId} ${material.length}`));
+  return toHex(sha256(hmac('sha256', material, `${FINGERPRINT_LABEL}${keyId} ${material.length}`)));
 }
 
 /** Whether `material` is the material `state` was first imported with (constant time). */
