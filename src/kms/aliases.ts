@@ -3,17 +3,9 @@
  * (KMS-SEMANTICS.md §4, §7).
  */
 import { InvalidAliasNameException, ValidationException } from './errors.js';
-import type { Checker } from './validate.js';
 
-/** `AliasNameType`: 1-256 chars of this pattern ([M]). */
-const ALIAS_PATTERN = /^[a-zA-Z0-9:/_-]+$/;
 /** At most this many aliases per key ([DOC] KMS quotas). */
 export const MAX_ALIASES_PER_KEY = 50;
-
-/** Reads `AliasName` with the model's constraints. */
-export function readAliasName(c: Checker): string | undefined {
-  return c.string('AliasName', 'aliasName', true, 1, 256, ALIAS_PATTERN, '^[a-zA-Z0-9:/_-]+$');
-}
 
 /**
  * The service's own alias-name rules, after validation: the `alias/` prefix

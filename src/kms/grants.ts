@@ -4,42 +4,10 @@
  */
 import { ValidationException } from './errors.js';
 import type { StoredGrant } from './key-store.js';
-import { GrantOperation, type GrantListEntry } from './models.js';
-import { mismatch, type Checker } from './validate.js';
+import type { GrantListEntry, GrantOperation } from './models.js';
 
-/** `PrincipalIdType`: 1-256 chars of this pattern ([M]). */
-export const PRINCIPAL_PATTERN = /^[\w+=,.@:/-]+$/;
-export const PRINCIPAL_PATTERN_TEXT = '^[\\w+=,.@:/-]+$';
-/** `GrantNameType`: 1-256 chars of this pattern ([M]). */
-export const GRANT_NAME_PATTERN = /^[a-zA-Z0-9:/_-]+$/;
 /** At most this many grants per key ([DOC] KMS quotas: 50,000). */
 export const MAX_GRANTS_PER_KEY = 50_000;
-
-// [INF] not recorded: the model's order.
-const OPERATIONS_LISTED = Object.values(GrantOperation).join(', ');
-
-/**
- * Reads `Operations` (a required list of `GrantOperation`). A value outside
- * the enum is reported the way the framework reports list members:
- * `Member must satisfy constraint: [Member must satisfy enum value set: [...]]`.
- */
-export function readOperations(c: Checker): GrantOperation[] | undefined {
-  const list = c.list('Operations', 'operations', true, 0, Number.MAX_SAFE_INTEGER);
-  if (list === undefined) return undefined;
-  const out: GrantOperation[] = [];
-  let bad = false;
-  for (const item of list) {
-    if (typeof item === 'string' && Object.hasOwn(GrantOperation, item)) out.push(item as GrantOperation);
-    else if (typeof item === 'string' || item === null || item === undefined) bad = true;
-    else throw mismatch(item, 'a String');
-  }
-  if (bad) {
-    const shown = `[${list.map((x) => (typeof x === 'string' ? x : 'null')).join(', ')}]`;
-    c.fail(shown, 'operations', `Member must satisfy constraint: [Member must satisfy enum value set: [${OPERATIONS_LISTED}]]`);
-    return undefined;
-  }
-  return out;
-}
 
 /** The grant operations each key usage allows ([DOC] grants.html "Grant operations"). */
 const ALLOWED_OPERATIONS: Readonly<Record<string, readonly string[]>> = {

@@ -4,68 +4,35 @@
  * a same-named type whose values are the wire strings; shapes keep the
  * PascalCase member names of the wire. Only what the facade's operations use.
  */
+import {
+  CUSTOMER_MASTER_KEY_SPECS,
+  enumObject,
+  EXPIRATION_MODELS,
+  GRANT_OPERATIONS,
+  IMPORT_TYPES,
+  KEY_SPECS,
+  KEY_USAGES,
+  MAC_ALGORITHM_SPECS,
+  ORIGINS,
+  WRAPPING_ALGORITHMS,
+  WRAPPING_KEY_SPECS,
+} from './model/enums.js';
 
 /** The HMAC algorithms (`MacAlgorithmSpec`). */
-export const MacAlgorithmSpec = {
-  HMAC_SHA_224: 'HMAC_SHA_224',
-  HMAC_SHA_256: 'HMAC_SHA_256',
-  HMAC_SHA_384: 'HMAC_SHA_384',
-  HMAC_SHA_512: 'HMAC_SHA_512',
-} as const;
-export type MacAlgorithmSpec = (typeof MacAlgorithmSpec)[keyof typeof MacAlgorithmSpec];
+export const MacAlgorithmSpec = enumObject(MAC_ALGORITHM_SPECS);
+export type MacAlgorithmSpec = (typeof MAC_ALGORITHM_SPECS)[number];
 
 /** Key specs (`KeySpec`); only the HMAC ones carry material here, the others are metadata-only keys. */
-export const KeySpec = {
-  ECC_NIST_EDWARDS25519: 'ECC_NIST_EDWARDS25519',
-  ECC_NIST_P256: 'ECC_NIST_P256',
-  ECC_NIST_P384: 'ECC_NIST_P384',
-  ECC_NIST_P521: 'ECC_NIST_P521',
-  ECC_SECG_P256K1: 'ECC_SECG_P256K1',
-  HMAC_224: 'HMAC_224',
-  HMAC_256: 'HMAC_256',
-  HMAC_384: 'HMAC_384',
-  HMAC_512: 'HMAC_512',
-  ML_DSA_44: 'ML_DSA_44',
-  ML_DSA_65: 'ML_DSA_65',
-  ML_DSA_87: 'ML_DSA_87',
-  ML_KEM_1024: 'ML_KEM_1024',
-  ML_KEM_512: 'ML_KEM_512',
-  ML_KEM_768: 'ML_KEM_768',
-  RSA_2048: 'RSA_2048',
-  RSA_3072: 'RSA_3072',
-  RSA_4096: 'RSA_4096',
-  SM2: 'SM2',
-  SYMMETRIC_DEFAULT: 'SYMMETRIC_DEFAULT',
-} as const;
-export type KeySpec = (typeof KeySpec)[keyof typeof KeySpec];
+export const KeySpec = enumObject(KEY_SPECS);
+export type KeySpec = (typeof KEY_SPECS)[number];
 
 /** The deprecated `CustomerMasterKeySpec` (KeySpec before the ML_* and Edwards specs). */
-export const CustomerMasterKeySpec = {
-  ECC_NIST_P256: 'ECC_NIST_P256',
-  ECC_NIST_P384: 'ECC_NIST_P384',
-  ECC_NIST_P521: 'ECC_NIST_P521',
-  ECC_SECG_P256K1: 'ECC_SECG_P256K1',
-  HMAC_224: 'HMAC_224',
-  HMAC_256: 'HMAC_256',
-  HMAC_384: 'HMAC_384',
-  HMAC_512: 'HMAC_512',
-  RSA_2048: 'RSA_2048',
-  RSA_3072: 'RSA_3072',
-  RSA_4096: 'RSA_4096',
-  SM2: 'SM2',
-  SYMMETRIC_DEFAULT: 'SYMMETRIC_DEFAULT',
-} as const;
-export type CustomerMasterKeySpec = (typeof CustomerMasterKeySpec)[keyof typeof CustomerMasterKeySpec];
+export const CustomerMasterKeySpec = enumObject(CUSTOMER_MASTER_KEY_SPECS);
+export type CustomerMasterKeySpec = (typeof CUSTOMER_MASTER_KEY_SPECS)[number];
 
 /** Key usages (`KeyUsageType`). */
-export const KeyUsageType = {
-  ENCAPSULATE_DECAPSULATE: 'ENCAPSULATE_DECAPSULATE',
-  ENCRYPT_DECRYPT: 'ENCRYPT_DECRYPT',
-  GENERATE_VERIFY_MAC: 'GENERATE_VERIFY_MAC',
-  KEY_AGREEMENT: 'KEY_AGREEMENT',
-  SIGN_VERIFY: 'SIGN_VERIFY',
-} as const;
-export type KeyUsageType = (typeof KeyUsageType)[keyof typeof KeyUsageType];
+export const KeyUsageType = enumObject(KEY_USAGES);
+export type KeyUsageType = (typeof KEY_USAGES)[number];
 
 /** Key states (`KeyState`). */
 export const KeyState = {
@@ -81,47 +48,24 @@ export const KeyState = {
 export type KeyState = (typeof KeyState)[keyof typeof KeyState];
 
 /** Where key material comes from (`OriginType`). */
-export const OriginType = {
-  AWS_CLOUDHSM: 'AWS_CLOUDHSM',
-  AWS_KMS: 'AWS_KMS',
-  EXTERNAL: 'EXTERNAL',
-  EXTERNAL_KEY_STORE: 'EXTERNAL_KEY_STORE',
-} as const;
-export type OriginType = (typeof OriginType)[keyof typeof OriginType];
+export const OriginType = enumObject(ORIGINS);
+export type OriginType = (typeof ORIGINS)[number];
 
 /** Whether imported material expires (`ExpirationModelType`). */
-export const ExpirationModelType = {
-  KEY_MATERIAL_DOES_NOT_EXPIRE: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
-  KEY_MATERIAL_EXPIRES: 'KEY_MATERIAL_EXPIRES',
-} as const;
-export type ExpirationModelType = (typeof ExpirationModelType)[keyof typeof ExpirationModelType];
+export const ExpirationModelType = enumObject(EXPIRATION_MODELS);
+export type ExpirationModelType = (typeof EXPIRATION_MODELS)[number];
 
 /** How imported key material is wrapped for transport (`AlgorithmSpec`, GetParametersForImport). */
-export const AlgorithmSpec = {
-  RSAES_OAEP_SHA_1: 'RSAES_OAEP_SHA_1',
-  RSAES_OAEP_SHA_256: 'RSAES_OAEP_SHA_256',
-  RSAES_PKCS1_V1_5: 'RSAES_PKCS1_V1_5',
-  RSA_AES_KEY_WRAP_SHA_1: 'RSA_AES_KEY_WRAP_SHA_1',
-  RSA_AES_KEY_WRAP_SHA_256: 'RSA_AES_KEY_WRAP_SHA_256',
-  SM2PKE: 'SM2PKE',
-} as const;
-export type AlgorithmSpec = (typeof AlgorithmSpec)[keyof typeof AlgorithmSpec];
+export const AlgorithmSpec = enumObject(WRAPPING_ALGORITHMS);
+export type AlgorithmSpec = (typeof WRAPPING_ALGORITHMS)[number];
 
 /** The wrapping (public) key GetParametersForImport returns (`WrappingKeySpec`). */
-export const WrappingKeySpec = {
-  RSA_2048: 'RSA_2048',
-  RSA_3072: 'RSA_3072',
-  RSA_4096: 'RSA_4096',
-  SM2: 'SM2',
-} as const;
-export type WrappingKeySpec = (typeof WrappingKeySpec)[keyof typeof WrappingKeySpec];
+export const WrappingKeySpec = enumObject(WRAPPING_KEY_SPECS);
+export type WrappingKeySpec = (typeof WRAPPING_KEY_SPECS)[number];
 
 /** Whether an import brings new or previously imported material (`ImportType`; symmetric keys only). */
-export const ImportType = {
-  EXISTING_KEY_MATERIAL: 'EXISTING_KEY_MATERIAL',
-  NEW_KEY_MATERIAL: 'NEW_KEY_MATERIAL',
-} as const;
-export type ImportType = (typeof ImportType)[keyof typeof ImportType];
+export const ImportType = enumObject(IMPORT_TYPES);
+export type ImportType = (typeof IMPORT_TYPES)[number];
 
 /** Who manages a key (`KeyManagerType`); every key of the facade is `CUSTOMER`. */
 export const KeyManagerType = {
@@ -131,28 +75,8 @@ export const KeyManagerType = {
 export type KeyManagerType = (typeof KeyManagerType)[keyof typeof KeyManagerType];
 
 /** Operations a grant may allow (`GrantOperation`). */
-export const GrantOperation = {
-  CreateGrant: 'CreateGrant',
-  Decapsulate: 'Decapsulate',
-  Decrypt: 'Decrypt',
-  DeriveSharedSecret: 'DeriveSharedSecret',
-  DescribeKey: 'DescribeKey',
-  Encapsulate: 'Encapsulate',
-  Encrypt: 'Encrypt',
-  GenerateDataKey: 'GenerateDataKey',
-  GenerateDataKeyPair: 'GenerateDataKeyPair',
-  GenerateDataKeyPairWithoutPlaintext: 'GenerateDataKeyPairWithoutPlaintext',
-  GenerateDataKeyWithoutPlaintext: 'GenerateDataKeyWithoutPlaintext',
-  GenerateMac: 'GenerateMac',
-  GetPublicKey: 'GetPublicKey',
-  ReEncryptFrom: 'ReEncryptFrom',
-  ReEncryptTo: 'ReEncryptTo',
-  RetireGrant: 'RetireGrant',
-  Sign: 'Sign',
-  Verify: 'Verify',
-  VerifyMac: 'VerifyMac',
-} as const;
-export type GrantOperation = (typeof GrantOperation)[keyof typeof GrantOperation];
+export const GrantOperation = enumObject(GRANT_OPERATIONS);
+export type GrantOperation = (typeof GRANT_OPERATIONS)[number];
 
 /** Encryption algorithms, as DescribeKey lists them for encryption keys. */
 export const EncryptionAlgorithmSpec = {

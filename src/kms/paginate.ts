@@ -55,6 +55,3 @@ export function sortBy<T>(items: T[], keyOf: (item: T) => string): T[] {
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
 }
-
-/** The `Marker` pattern of the model (`MarkerType`: 1-1024 chars of U+0020-U+00FF). */
-export const MARKER_PATTERN = /^[\u0020-\u00FF]*$/;

@@ -21,12 +21,6 @@ import { revealSecret, SecretBytes } from './secret.js';
 /** The message of DryRunOperationException, as recorded from AWS (KMS-SEMANTICS.md V24). */
 const DRY_RUN_MESSAGE = 'The request would have succeeded, but the DryRun option is set.';
 
-/**
- * `MacAlgorithmSpec` as AWS lists it in the enum violation: its own order,
- * recorded for GenerateMac and VerifyMac (KMS-SEMANTICS.md V8).
- */
-export const MAC_ALGORITHMS_LISTED = 'HMAC_SHA_384, HMAC_SHA_256, HMAC_SHA_224, HMAC_SHA_512';
-
 /** HMAC key specs: the algorithm each supports, the engine's hash, and the material length. */
 const HMAC_SPECS: Readonly<Record<string, { alg: MacAlgorithmSpec; hash: HashName; length: number }>> = {
   HMAC_224: { alg: 'HMAC_SHA_224', hash: 'sha224', length: 28 },

@@ -1,10 +1,9 @@
 /**
- * Tags as CreateKey and TagResource take them: the model's constraints
- * (`TagKey` 1-128, `TagValue` 0-256, both required) and the service's rules
- * (TagException texts recorded from AWS, KMS-SEMANTICS.md §7 CreateKey).
+ * The service's rules for tags, after validation (TagException texts
+ * recorded from AWS, KMS-SEMANTICS.md §7 CreateKey); the constraints of
+ * `TagKey` and `TagValue` are in the model (`model/members.ts`).
  */
 import { TagException } from './errors.js';
-import { structure, type Checker } from './validate.js';
 
 /** At most this many tags per key ([DOC] KMS quotas). */
 const MAX_TAGS = 50;
@@ -13,26 +12,6 @@ const MAX_TAGS = 50;
 export interface TagPair {
   TagKey: string;
   TagValue: string;
-}
-
-/** Reads a `Tag` list member, recording violations as `tags.<n>.member.tagKey` (recorded path form). */
-export function readTags(c: Checker, name: string, path: string, required: boolean): TagPair[] | undefined {
-  const list = c.list(name, path, required, 0, Number.MAX_SAFE_INTEGER);
-  if (list === undefined) return undefined;
-  const out: TagPair[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    const base = `${path}.${i + 1}.member`;
-    if (item === undefined || item === null) {
-      c.missing(base);
-      continue;
-    }
-    const t = c.child(structure(item));
-    const key = t.string('TagKey', `${base}.tagKey`, true, 1, 128);
-    const value = t.string('TagValue', `${base}.tagValue`, true, 0, 256);
-    if (key !== undefined && value !== undefined) out.push({ TagKey: key, TagValue: value });
-  }
-  return out;
 }
 
 /**

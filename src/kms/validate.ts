@@ -1,23 +1,22 @@
 /**
- * Request checks at the boundary, in the two layers AWS's request framework
- * (Coral) has, in its order:
+ * Request checks at the boundary, against the operation's entry in the model
+ * table, in the two layers AWS's request framework (Coral) has, in its order:
  *
  * 1. deserialization: a member of the wrong JSON type is a
  *    `SerializationException` at once, before any constraint is looked at
- *    (KMS-SEMANTICS.md V12). The texts are Coral's, as recorded from another
- *    Coral service (Athena) answering the same mistakes: `NUMBER_VALUE can not
- *    be converted to a String`, `Start of list found where not expected`, ...
- *    [INF for KMS: same framework, not recorded from KMS itself];
- * 2. constraints from the service model (required, length, range, enum,
- *    pattern): every violation is collected and one `ValidationException`
- *    says `1 validation error detected: <v>` or
- *    `N validation errors detected: <v1>; <v2>` (V1-V11).
+ *    (docs/SEMANTICS.md V12, SER-1);
+ * 2. constraints (required, length, range, enum, pattern): every violation
+ *    is collected and one `ValidationException` says
+ *    `1 validation error detected: <v>` or
+ *    `N validation errors detected: <v1>; <v2>` (V1-V11), members in the
+ *    model's order.
  *
  * A member is read only when it is an own property of the input, so that
  * `__proto__`, `constructor` or anything inherited changes nothing; `null`
  * is the same as absent, as in JSON 1.1.
  */
 import { SerializationException, ValidationException } from './errors.js';
+import { pathOf, type Input, type Member, type Members, type Operation } from './model/shape.js';
 
 /** A request as it arrives: any object (or anything at all from untyped callers). */
 export type RawInput = Record<string, unknown>;
@@ -30,7 +29,7 @@ export function asInput(input: unknown): RawInput {
   if (input === undefined || input === null) return {};
   if (typeof input !== 'object' || Array.isArray(input) || input instanceof Uint8Array) {
     // A body that is not a JSON object: Coral answers an array with this text
-    // and other non-objects with no message at all [INF from Athena, V12].
+    // and other non-objects with no message at all (SER-1).
     throw new SerializationException(Array.isArray(input) ? 'Start of list found where not expected' : {});
   }
   return input as RawInput;
@@ -52,13 +51,27 @@ function token(value: unknown): string {
   return 'VALUE';
 }
 
-/** The SerializationException for `value` where a `target` (`a String`, `an Integer`...) was expected. */
+/**
+ * The text of Coral's SerializationException for `value` where a `target`
+ * (`a String`, `an Integer`, `a Blob`...) was expected (SER-1). The one home
+ * of these texts: the wire codec words its own refusals with it too.
+ */
+export function mismatchText(value: unknown, target: string): string {
+  if (Array.isArray(value)) return 'Start of list found where not expected';
+  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') return 'Start of structure or map found where not expected.';
+  return `${token(value)} can not be converted to ${target}`;
+}
+
+/** The SerializationException for `value` where a `target` was expected. */
 export function mismatch(value: unknown, target: string): SerializationException {
-  if (Array.isArray(value)) return new SerializationException('Start of list found where not expected');
-  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') {
-    return new SerializationException('Start of structure or map found where not expected.');
-  }
-  return new SerializationException(`${token(value)} can not be converted to ${target}`);
+  return new SerializationException(mismatchText(value, target));
+}
+
+/** The structure (object) at `value`, for nested shapes such as `Tag`; `Expected null` otherwise (Coral). */
+function structure(value: unknown): RawInput {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)) return value as RawInput;
+  if (Array.isArray(value)) throw new SerializationException('Start of list found where not expected');
+  throw new SerializationException('Expected null');
 }
 
 function lengthRule(min: number, max: number, len: number): string | undefined {
@@ -67,25 +80,13 @@ function lengthRule(min: number, max: number, len: number): string | undefined {
   return undefined;
 }
 
-/**
- * Collects the constraint violations of one request. Success paths allocate
- * nothing; a message is built only for a violation.
- */
-export class Checker {
-  readonly input: RawInput;
-  /** Where violations go: the request's checker, for nested structures. */
-  readonly #root: Checker;
-  #list: string[] | undefined;
+function showItem(item: unknown): string {
+  return typeof item === 'string' ? item : item === null || item === undefined ? 'null' : typeof item === 'object' ? '{}' : String(item);
+}
 
-  constructor(input: RawInput, root?: Checker) {
-    this.input = input;
-    this.#root = root ?? this;
-  }
-
-  /** A checker for a nested structure (a `Tag`) that records into this one's violations. */
-  child(input: RawInput): Checker {
-    return new Checker(input, this.#root);
-  }
+/** The violations of one request. Nothing is allocated until there is one. */
+class Violations {
+  list: string[] | undefined;
 
   /**
    * Records `Value '<shown>' at '<path>' failed to satisfy constraint: <rule>`;
@@ -93,145 +94,151 @@ export class Checker {
    */
   fail(shown: string | null | undefined, path: string, rule: string): void {
     const value = shown === null ? 'Value null' : shown === undefined ? 'Value' : `Value '${shown}'`;
-    (this.#root.#list ??= []).push(`${value} at '${path}' failed to satisfy constraint: ${rule}`);
+    (this.list ??= []).push(`${value} at '${path}' failed to satisfy constraint: ${rule}`);
   }
 
-  /** Records a missing required member. */
   missing(path: string): void {
     this.fail(null, path, 'Member must not be null');
   }
+}
 
-  /** Throws the ValidationException for everything recorded, if anything was. */
-  done(): void {
-    const v = this.#root.#list;
-    if (v === undefined) return;
-    const n = v.length;
-    throw new ValidationException(`${n} validation error${n === 1 ? '' : 's'} detected: ${v.join('; ')}`);
+/**
+ * The request `raw` of operation `op`, checked against its model entry:
+ * members in the model's order, strings given for blobs taken as UTF-8,
+ * timestamps as epoch milliseconds, defaults filled in.
+ * @throws SerializationException at the first member of the wrong type
+ * @throws ValidationException listing every constraint violation
+ * @example
+ * const { KeyId, GrantTokens } = readInput(DescribeKey, this.input);
+ */
+export function readInput<S extends Members>(op: Operation<S>, raw: unknown): Input<S> {
+  const v = new Violations();
+  const out = readMembers(op.input, asInput(raw), '', v);
+  if (v.list !== undefined) {
+    const n = v.list.length;
+    throw new ValidationException(`${n} validation error${n === 1 ? '' : 's'} detected: ${v.list.join('; ')}`);
   }
+  return out as Input<S>;
+}
 
-  /** A string member with model length bounds and an optional pattern. */
-  string(name: string, path: string, required: boolean, min: number, max: number, pattern?: RegExp, patternText?: string): string | undefined {
-    const v = member(this.input, name);
-    if (v === undefined) {
-      if (required) this.missing(path);
-      return undefined;
-    }
-    if (typeof v !== 'string') throw mismatch(v, 'a String');
-    const rule = lengthRule(min, max, v.length);
-    if (rule !== undefined) this.fail(v, path, rule);
-    if (pattern !== undefined && !pattern.test(v)) this.fail(v, path, `Member must satisfy regular expression pattern: ${patternText ?? pattern.source}`);
-    return v;
+function readMembers(members: Members, input: RawInput, prefix: string, v: Violations): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(members)) {
+    const m = members[name]!;
+    const path = prefix + pathOf(name);
+    const value = member(input, name);
+    let result: unknown;
+    if (value === undefined) {
+      if (m.required === true) v.missing(path);
+    } else result = readValue(m, value, path, v);
+    if (result === undefined && 'default' in m) result = m.default;
+    out[name] = result;
   }
+  return out;
+}
 
-  /**
-   * A blob member. A string is taken as UTF-8, as the SDK's serializer does.
-   * Sensitive members (`Message`) leave the value out of the message; others
-   * show it the way Coral prints a Java ByteBuffer (recorded for KMS Decrypt
-   * `ciphertextBlob` and for Rekognition `image.bytes`).
-   */
-  blob(name: string, path: string, required: boolean, min: number, max: number, sensitive: boolean): Uint8Array | undefined {
-    const v = member(this.input, name);
-    if (v === undefined) {
-      if (required) this.missing(path);
-      return undefined;
-    }
-    let bytes: Uint8Array;
-    if (v instanceof Uint8Array) bytes = v;
-    else if (typeof v === 'string') bytes = encoder.encode(v);
-    else throw mismatch(v, 'a Blob');
-    const rule = lengthRule(min, max, bytes.length);
-    if (rule !== undefined) {
-      const n = bytes.length;
-      this.fail(sensitive ? undefined : `java.nio.HeapByteBuffer[pos=0 lim=${n} cap=${n}]`, path, rule);
-    }
-    return bytes;
-  }
-
-  /** An enum member; `listed` is the value set as AWS prints it (its own order). */
-  enum<T extends string>(name: string, path: string, required: boolean, values: Readonly<Record<string, T>>, listed: string): T | undefined {
-    const v = member(this.input, name);
-    if (v === undefined) {
-      if (required) this.missing(path);
-      return undefined;
-    }
-    if (typeof v !== 'string') throw mismatch(v, 'a String');
-    if (!hasOwn.call(values, v) || values[v] !== v) {
-      this.fail(v, path, `Member must satisfy enum value set: [${listed}]`);
-      return undefined;
-    }
-    return v as T;
-  }
-
-  /** A boolean member. */
-  boolean(name: string): boolean | undefined {
-    const v = member(this.input, name);
-    if (v === undefined) return undefined;
-    if (typeof v !== 'boolean') throw mismatch(v, 'a Boolean');
-    return v;
-  }
-
-  /**
-   * An integer member with a range. A fractional JSON number is truncated,
-   * as Coral does (recorded for Athena: 1.5 reads as 1).
-   */
-  integer(name: string, path: string, min: number, max: number): number | undefined {
-    const v = member(this.input, name);
-    if (v === undefined) return undefined;
-    if (typeof v !== 'number') throw mismatch(v, 'an Integer');
-    const n = Number.isNaN(v) ? min - 1 : Math.trunc(v);
-    if (n < min) this.fail(String(n), path, `Member must have value greater than or equal to ${min}`);
-    else if (n > max) this.fail(String(n), path, `Member must have value less than or equal to ${max}`);
-    return n;
-  }
-
-  /**
-   * A list of strings with item-count bounds and per-item length bounds
-   * (items addressed `<path>.<n>.member`, 1-based, as recorded for
-   * `tags.1.member.tagKey`). Returns the items that are strings.
-   */
-  stringList(name: string, path: string, required: boolean, minItems: number, maxItems: number, min: number, max: number): string[] | undefined {
-    const v = this.list(name, path, required, minItems, maxItems);
-    if (v === undefined) return undefined;
-    const out: string[] = [];
-    for (let i = 0; i < v.length; i++) {
-      const item = v[i];
-      const itemPath = `${path}.${i + 1}.member`;
-      if (item === undefined || item === null) {
-        this.missing(itemPath);
-        continue;
+/** One present (non-null) value as member `m`; `undefined` where it is not usable (a violation was recorded). */
+function readValue(m: Member, value: unknown, path: string, v: Violations): unknown {
+  switch (m.kind) {
+    case 'string': {
+      if (typeof value !== 'string') throw mismatch(value, 'a String');
+      const rule = lengthRule(m.min, m.max, value.length);
+      if (rule !== undefined) v.fail(value, path, rule);
+      if (m.pattern !== undefined && !m.pattern.test(value)) {
+        v.fail(value, path, `Member must satisfy regular expression pattern: ${m.patternText ?? m.pattern.source}`);
       }
-      if (typeof item !== 'string') throw mismatch(item, 'a String');
-      const rule = lengthRule(min, max, item.length);
-      if (rule !== undefined) this.fail(item, itemPath, rule);
-      out.push(item);
+      return value;
     }
-    return out;
-  }
-
-  /** A list member with item-count bounds; items are the caller's to check. */
-  list(name: string, path: string, required: boolean, minItems: number, maxItems: number): unknown[] | undefined {
-    const v = member(this.input, name);
-    if (v === undefined) {
-      if (required) this.missing(path);
-      return undefined;
+    case 'blob': {
+      let bytes: Uint8Array;
+      if (value instanceof Uint8Array) bytes = value;
+      else if (typeof value === 'string') bytes = encoder.encode(value);
+      else throw mismatch(value, 'a Blob');
+      const rule = lengthRule(m.min, m.max, bytes.length);
+      if (rule !== undefined) {
+        // Sensitive members leave the value out; others show it the way Coral
+        // prints a Java ByteBuffer (recorded for Decrypt and Rekognition: SER-2).
+        const n = bytes.length;
+        v.fail(m.sensitive === true ? undefined : `java.nio.HeapByteBuffer[pos=0 lim=${n} cap=${n}]`, path, rule);
+      }
+      return bytes;
     }
-    if (!Array.isArray(v)) {
-      if (typeof v === 'object') throw new SerializationException('Start of structure or map found where not expected.');
-      throw new SerializationException('Expected list or null');
+    case 'enum': {
+      if (typeof value !== 'string') throw mismatch(value, 'a String');
+      if (!m.values.includes(value)) {
+        v.fail(value, path, `Member must satisfy enum value set: [${m.values.join(', ')}]`);
+        return undefined;
+      }
+      return value;
     }
-    const rule = lengthRule(minItems, maxItems, v.length);
-    if (rule !== undefined) this.fail(`[${v.map(showItem).join(', ')}]`, path, rule);
-    return v;
+    case 'boolean':
+      if (typeof value !== 'boolean') throw mismatch(value, 'a Boolean');
+      return value;
+    case 'integer': {
+      if (typeof value !== 'number') throw mismatch(value, 'an Integer');
+      // A fractional JSON number is truncated, as Coral does (recorded for Athena: 1.5 reads as 1; SER-1).
+      const n = Number.isNaN(value) ? m.min - 1 : Math.trunc(value);
+      if (n < m.min) v.fail(String(n), path, `Member must have value greater than or equal to ${m.min}`);
+      else if (n > m.max) v.fail(String(n), path, `Member must have value less than or equal to ${m.max}`);
+      return n;
+    }
+    case 'timestamp':
+      // The endpoint's codec turns epoch seconds into a Date; an invalid Date is no timestamp either.
+      if (value instanceof Date) {
+        const ms = value.getTime();
+        if (!Number.isNaN(ms)) return ms;
+        throw new SerializationException('VALUE can not be converted to a Timestamp');
+      }
+      throw mismatch(value, 'a Timestamp');
+    case 'list':
+      return readList(m, value, path, v);
+    case 'structure':
+      return readMembers(m.members, structure(value), `${path}.`, v);
+    case 'map': {
+      const map = structure(value);
+      for (const item of Object.values(map)) if (typeof item !== 'string') throw mismatch(item, 'a String');
+      return map;
+    }
   }
 }
 
-function showItem(item: unknown): string {
-  return typeof item === 'string' ? item : item === null || item === undefined ? 'null' : typeof item === 'object' ? '{}' : String(item);
+function readList(m: Extract<Member, { kind: 'list' }>, value: unknown, path: string, v: Violations): unknown[] | undefined {
+  if (!Array.isArray(value)) {
+    if (typeof value === 'object') throw new SerializationException('Start of structure or map found where not expected.');
+    throw new SerializationException('Expected list or null');
+  }
+  const item = m.item;
+  const rule = lengthRule(m.min, m.max, value.length);
+  if (rule !== undefined) v.fail(item.kind === 'blob' && item.sensitive === true ? undefined : `[${value.map(showItem).join(', ')}]`, path, rule);
+  if (item.kind === 'enum') return readEnumList(item.values, value, path, v);
+  const out: unknown[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const x = value[i];
+    const itemPath = `${path}.${i + 1}.member`;
+    if (x === undefined || x === null) {
+      v.missing(itemPath);
+      continue;
+    }
+    const read = readValue(item, x, itemPath, v);
+    if (read !== undefined) out.push(read);
+  }
+  return out;
 }
 
-/** The structure (object) at `value`, for nested shapes such as `Tag`; `Expected null` otherwise (Coral). */
-export function structure(value: unknown): RawInput {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)) return value as RawInput;
-  if (Array.isArray(value)) throw new SerializationException('Start of list found where not expected');
-  throw new SerializationException('Expected null');
+/**
+ * A list of enum values. A value outside the set is reported the way the
+ * framework reports list members, once for the whole list:
+ * `Member must satisfy constraint: [Member must satisfy enum value set: [...]]`.
+ */
+function readEnumList(values: readonly string[], list: unknown[], path: string, v: Violations): string[] | undefined {
+  let bad = false;
+  for (const x of list) {
+    if (typeof x === 'string') bad ||= !values.includes(x);
+    else if (x === null || x === undefined) bad = true;
+    else throw mismatch(x, 'a String');
+  }
+  if (!bad) return list.slice() as string[];
+  const shown = `[${list.map((x) => (typeof x === 'string' ? x : 'null')).join(', ')}]`;
+  v.fail(shown, path, `Member must satisfy constraint: [Member must satisfy enum value set: [${values.join(', ')}]]`);
+  return undefined;
 }

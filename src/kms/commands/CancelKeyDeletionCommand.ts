@@ -1,8 +1,9 @@
+import { CancelKeyDeletion } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { KMSInvalidStateException, type ResponseMetadata } from '../errors.js';
 import type { StoredKey } from '../key-store.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** CancelKeyDeletion request ([M] `CancelKeyDeletionRequest`). */
 export interface CancelKeyDeletionRequest {
@@ -33,9 +34,7 @@ export interface CancelKeyDeletionCommandOutput extends CancelKeyDeletionRespons
  */
 export class CancelKeyDeletionCommand extends KMSCommand<CancelKeyDeletionCommandInput, CancelKeyDeletionCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<CancelKeyDeletionCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    c.done();
+    const { KeyId: keyId } = readInput(CancelKeyDeletion, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     if (record.KeyState !== 'PendingDeletion') throw new KMSInvalidStateException(`${record.Arn} is not pending deletion.`);
     const next: StoredKey = { ...record, KeyState: record.Origin === 'EXTERNAL' && record.material === undefined ? 'PendingImport' : 'Disabled' };

@@ -1,8 +1,9 @@
-import { checkAliasName, MAX_ALIASES_PER_KEY, readAliasName } from '../aliases.js';
+import { checkAliasName, MAX_ALIASES_PER_KEY } from '../aliases.js';
+import { CreateAlias } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { AlreadyExistsException, LimitExceededException, type ResponseMetadata } from '../errors.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** CreateAlias request ([M] `CreateAliasRequest`). */
 export interface CreateAliasRequest {
@@ -29,10 +30,7 @@ export interface CreateAliasCommandOutput extends MetadataBearer {}
  */
 export class CreateAliasCommand extends KMSCommand<CreateAliasCommandInput, CreateAliasCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<CreateAliasCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const name = readAliasName(c);
-    const targetId = c.string('TargetKeyId', 'targetKeyId', true, 1, 2048);
-    c.done();
+    const { AliasName: name, TargetKeyId: targetId } = readInput(CreateAlias, this.input);
     checkAliasName(name!, true);
     // The duplicate check before the target, as LocalStack's AWS-validated provider does.
     if ((await s.findAlias(name!)) !== undefined) throw new AlreadyExistsException(`An alias with the name ${s.aliasArn(name!)} already exists`);

@@ -1,19 +1,12 @@
+import { CreateGrant } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { DisabledException, LimitExceededException, ValidationException, type ResponseMetadata } from '../errors.js';
-import {
-  checkOperations,
-  GRANT_NAME_PATTERN,
-  MAX_GRANTS_PER_KEY,
-  PRINCIPAL_PATTERN,
-  PRINCIPAL_PATTERN_TEXT,
-  readOperations,
-  sameOperations,
-} from '../grants.js';
+import { checkOperations, MAX_GRANTS_PER_KEY, sameOperations } from '../grants.js';
 import type { StoredGrant } from '../key-store.js';
 import type { GrantConstraints, GrantOperation } from '../models.js';
 import { toBase64 } from '../../engine/index.js';
 import { invalidState, KEY_OR_ARN_CROSS_ACCOUNT, randomHex, tokenHash, type Service } from '../service.js';
-import { asInput, Checker, mismatch, structure } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** CreateGrant request ([M] `CreateGrantRequest`). */
 export interface CreateGrantRequest {
@@ -45,7 +38,7 @@ export interface CreateGrantCommandInput extends CreateGrantRequest {}
 export interface CreateGrantCommandOutput extends CreateGrantResponse, MetadataBearer {}
 
 /** Constraint members that only make sense for symmetric encryption keys. */
-const CONTEXT_CONSTRAINTS = ['EncryptionContextSubset', 'EncryptionContextEquals'];
+const CONTEXT_CONSTRAINTS = ['EncryptionContextSubset', 'EncryptionContextEquals'] as const;
 
 /**
  * Creates a grant on a key and returns its ID and a grant token. Only the
@@ -61,19 +54,18 @@ const CONTEXT_CONSTRAINTS = ['EncryptionContextSubset', 'EncryptionContextEquals
  */
 export class CreateGrantCommand extends KMSCommand<CreateGrantCommandInput, CreateGrantCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<CreateGrantCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    // Required before service principals were added to the model (it is
-    // optional now only because GranteeServicePrincipal may replace it; the
-    // facade has no service principals) [INF].
-    const grantee = c.string('GranteePrincipal', 'granteePrincipal', true, 1, 256, PRINCIPAL_PATTERN, PRINCIPAL_PATTERN_TEXT);
-    const retiring = c.string('RetiringPrincipal', 'retiringPrincipal', false, 1, 256, PRINCIPAL_PATTERN, PRINCIPAL_PATTERN_TEXT);
-    const operations = readOperations(c);
-    const constraints = this.#constraints(c);
-    const tokens = c.stringList('GrantTokens', 'grantTokens', false, 0, 10, 1, 8192);
-    const name = c.string('Name', 'name', false, 1, 256, GRANT_NAME_PATTERN, '^[a-zA-Z0-9:/_-]+$');
-    const dryRun = c.boolean('DryRun');
-    c.done();
+    const {
+      KeyId: keyId,
+      GranteePrincipal: grantee,
+      RetiringPrincipal: retiring,
+      Operations: operations,
+      Constraints: constraintsIn,
+      GrantTokens: tokens,
+      Name: name,
+      DryRun: dryRun,
+    } = readInput(CreateGrant, this.input);
+    // The encryption-context constraints given (`SourceArn` is allowed for every key).
+    const constraints = CONTEXT_CONSTRAINTS.filter((m) => constraintsIn?.[m] !== undefined);
 
     const record = await s.resolve(keyId!, KEY_OR_ARN_CROSS_ACCOUNT);
     // Key states for CreateGrant ([DOC] key-state table, KMS-SEMANTICS.md §7).
@@ -120,21 +112,5 @@ export class CreateGrantCommand extends KMSCommand<CreateGrantCommandInput, Crea
     }
     await s.save({ ...record, grants });
     return { GrantToken: token, GrantId: grantId, $metadata };
-  }
-
-  /** The encryption-context constraint members given (`SourceArn` is allowed for every key). */
-  #constraints(c: Checker): string[] {
-    const raw = c.input;
-    if (!Object.hasOwn(raw, 'Constraints') || raw.Constraints === null || raw.Constraints === undefined) return [];
-    const k = c.child(structure(raw.Constraints));
-    const given: string[] = [];
-    for (const member of CONTEXT_CONSTRAINTS) {
-      if (!Object.hasOwn(k.input, member) || k.input[member] === null || k.input[member] === undefined) continue;
-      const map = structure(k.input[member]);
-      for (const v of Object.values(map)) if (typeof v !== 'string') throw mismatch(v, 'a String');
-      given.push(member);
-    }
-    k.string('SourceArn', 'constraints.sourceArn', false, 1, 2048);
-    return given;
   }
 }

@@ -1,10 +1,11 @@
+import { CreateKey } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { UnsupportedOperationException, ValidationException, type ResponseMetadata } from '../errors.js';
 import type { StoredKey } from '../key-store.js';
-import { CustomerMasterKeySpec, KeySpec, KeyUsageType, OriginType, type KeyMetadata, type Tag } from '../models.js';
+import type { CustomerMasterKeySpec, KeyMetadata, KeySpec, KeyUsageType, OriginType, Tag } from '../models.js';
 import { hmacSpec, newMaterial, randomHex, uuid, type Service } from '../service.js';
-import { checkTagRules, readTags } from '../tags.js';
-import { asInput, Checker } from '../validate.js';
+import { checkTagRules } from '../tags.js';
+import { readInput } from '../validate.js';
 
 /** CreateKey request ([M] `CreateKeyRequest`). */
 export interface CreateKeyRequest {
@@ -37,17 +38,6 @@ export interface CreateKeyCommandInput extends CreateKeyRequest {}
 /** The output of {@link CreateKeyCommand}. */
 export interface CreateKeyCommandOutput extends CreateKeyResponse, MetadataBearer {}
 
-// Enum value sets as AWS prints them in the violation: the order recorded on
-// 2023-04-13 (KMS-SEMANTICS.md §3), with the values added since appended at
-// the end [INF: where AWS prints them now is not recorded].
-const KEY_SPECS_LISTED =
-  'RSA_2048, ECC_NIST_P384, ECC_NIST_P256, ECC_NIST_P521, HMAC_384, RSA_3072, ECC_SECG_P256K1, RSA_4096, SYMMETRIC_DEFAULT, HMAC_256, HMAC_224, HMAC_512, SM2, ECC_NIST_EDWARDS25519, ML_DSA_44, ML_DSA_65, ML_DSA_87, ML_KEM_512, ML_KEM_768, ML_KEM_1024';
-const CMK_SPECS_LISTED =
-  'RSA_2048, ECC_NIST_P384, ECC_NIST_P256, ECC_NIST_P521, HMAC_384, RSA_3072, ECC_SECG_P256K1, RSA_4096, SYMMETRIC_DEFAULT, HMAC_256, HMAC_224, HMAC_512, SM2';
-const KEY_USAGES_LISTED = 'ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT, ENCAPSULATE_DECAPSULATE';
-// [INF] not recorded; the model's order.
-const ORIGINS_LISTED = 'AWS_KMS, EXTERNAL, AWS_CLOUDHSM, EXTERNAL_KEY_STORE';
-
 /** The key usages each spec allows ([DOC] key-types / asymmetric key specs). */
 function allowedUsages(spec: string): readonly string[] {
   if (spec === 'SYMMETRIC_DEFAULT') return ['ENCRYPT_DECRYPT'];
@@ -75,19 +65,18 @@ function allowedUsages(spec: string): readonly string[] {
  */
 export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKeyCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<CreateKeyCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    c.string('Policy', 'policy', false, 1, 131072);
-    const description = c.string('Description', 'description', false, 0, 8192);
-    const usageIn = c.enum('KeyUsage', 'keyUsage', false, KeyUsageType, KEY_USAGES_LISTED);
-    const cmkSpec = c.enum('CustomerMasterKeySpec', 'customerMasterKeySpec', false, CustomerMasterKeySpec, CMK_SPECS_LISTED);
-    const keySpec = c.enum('KeySpec', 'keySpec', false, KeySpec, KEY_SPECS_LISTED);
-    const origin = c.enum('Origin', 'origin', false, OriginType, ORIGINS_LISTED) ?? 'AWS_KMS';
-    const customKeyStoreId = c.string('CustomKeyStoreId', 'customKeyStoreId', false, 1, 64);
-    c.boolean('BypassPolicyLockoutSafetyCheck');
-    const tags = readTags(c, 'Tags', 'tags', false) ?? [];
-    const multiRegion = c.boolean('MultiRegion') ?? false;
-    const xksKeyId = c.string('XksKeyId', 'xksKeyId', false, 1, 128);
-    c.done();
+    const {
+      Description: description,
+      KeyUsage: usageIn,
+      CustomerMasterKeySpec: cmkSpec,
+      KeySpec: keySpec,
+      Origin: origin,
+      CustomKeyStoreId: customKeyStoreId,
+      Tags: tagsIn,
+      MultiRegion: multiRegion,
+      XksKeyId: xksKeyId,
+    } = readInput(CreateKey, this.input);
+    const tags = tagsIn ?? [];
 
     if (keySpec !== undefined && cmkSpec !== undefined) {
       // [INF] text not recorded; AWS documents that the two may not be combined.

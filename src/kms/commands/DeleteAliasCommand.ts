@@ -1,8 +1,9 @@
-import { checkAliasName, readAliasName } from '../aliases.js';
+import { checkAliasName } from '../aliases.js';
+import { DeleteAlias } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { NotFoundException, type ResponseMetadata } from '../errors.js';
 import type { Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** DeleteAlias request ([M] `DeleteAliasRequest`). */
 export interface DeleteAliasRequest {
@@ -24,9 +25,7 @@ export interface DeleteAliasCommandOutput extends MetadataBearer {}
  */
 export class DeleteAliasCommand extends KMSCommand<DeleteAliasCommandInput, DeleteAliasCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<DeleteAliasCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const name = readAliasName(c);
-    c.done();
+    const { AliasName: name } = readInput(DeleteAlias, this.input);
     checkAliasName(name!, false);
     const record = await s.findAlias(name!);
     if (record === undefined) throw new NotFoundException(`Alias ${s.aliasArn(name!)} is not found.`);

@@ -1,9 +1,10 @@
+import { DeleteImportedKeyMaterial } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { UnsupportedOperationException, type ResponseMetadata } from '../errors.js';
 import { checkExternal } from '../import/state.js';
 import type { StoredKey } from '../key-store.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** DeleteImportedKeyMaterial request ([M] `DeleteImportedKeyMaterialRequest`). */
 export interface DeleteImportedKeyMaterialRequest {
@@ -41,10 +42,7 @@ export interface DeleteImportedKeyMaterialCommandOutput extends DeleteImportedKe
  */
 export class DeleteImportedKeyMaterialCommand extends KMSCommand<DeleteImportedKeyMaterialCommandInput, DeleteImportedKeyMaterialCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<DeleteImportedKeyMaterialCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const materialId = c.string('KeyMaterialId', 'keyMaterialId', false, 64, 64, /^[a-f0-9]+$/);
-    c.done();
+    const { KeyId: keyId, KeyMaterialId: materialId } = readInput(DeleteImportedKeyMaterial, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     checkExternal(record);
     if (materialId !== undefined && record.KeySpec !== 'SYMMETRIC_DEFAULT') {

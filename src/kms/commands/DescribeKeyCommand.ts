@@ -1,8 +1,9 @@
+import { DescribeKey } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import type { KeyMetadata } from '../models.js';
 import { ANY_IDENTIFIER, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** DescribeKey request ([M] `DescribeKeyRequest`). */
 export interface DescribeKeyRequest {
@@ -31,10 +32,7 @@ export interface DescribeKeyCommandOutput extends DescribeKeyResponse, MetadataB
  */
 export class DescribeKeyCommand extends KMSCommand<DescribeKeyCommandInput, DescribeKeyCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<DescribeKeyCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const tokens = c.stringList('GrantTokens', 'grantTokens', false, 0, 10, 1, 8192);
-    c.done();
+    const { KeyId: keyId, GrantTokens: tokens } = readInput(DescribeKey, this.input);
     const record = await s.resolve(keyId!, ANY_IDENTIFIER);
     s.checkGrantTokens(record, tokens);
     return { KeyMetadata: s.metadata(record), $metadata };

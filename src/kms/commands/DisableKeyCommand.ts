@@ -1,7 +1,8 @@
+import { DisableKey } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** DisableKey request ([M] `DisableKeyRequest`). */
 export interface DisableKeyRequest {
@@ -24,9 +25,7 @@ export interface DisableKeyCommandOutput extends MetadataBearer {}
  */
 export class DisableKeyCommand extends KMSCommand<DisableKeyCommandInput, DisableKeyCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<DisableKeyCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    c.done();
+    const { KeyId: keyId } = readInput(DisableKey, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled') throw invalidState(record);
     if (record.KeyState === 'Enabled') await s.save({ ...record, KeyState: 'Disabled' }, true);

@@ -1,7 +1,8 @@
+import { EnableKey } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** EnableKey request ([M] `EnableKeyRequest`). */
 export interface EnableKeyRequest {
@@ -25,9 +26,7 @@ export interface EnableKeyCommandOutput extends MetadataBearer {}
  */
 export class EnableKeyCommand extends KMSCommand<EnableKeyCommandInput, EnableKeyCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<EnableKeyCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    c.done();
+    const { KeyId: keyId } = readInput(EnableKey, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled') throw invalidState(record);
     if (record.KeyState === 'Disabled') await s.save({ ...record, KeyState: 'Enabled' }, true);

@@ -1,11 +1,13 @@
 import { KMSCommand, type MetadataBearer } from '../command.js';
-import { SerializationException, type ResponseMetadata } from '../errors.js';
-import { MacAlgorithmSpec } from '../models.js';
-import { ANY_IDENTIFIER, MAC_ALGORITHMS_LISTED, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import type { ResponseMetadata } from '../errors.js';
+import { GENERATE_MAC_BATCH_MAX } from '../model/members.js';
+import { GenerateMacBatch } from '../model/operations.js';
+import type { MacAlgorithmSpec } from '../models.js';
+import { ANY_IDENTIFIER, type Service } from '../service.js';
+import { readInput } from '../validate.js';
 
 /** The most messages one {@link GenerateMacBatchCommand} takes. */
-export const GENERATE_MAC_BATCH_MAX = 10_000;
+export { GENERATE_MAC_BATCH_MAX };
 
 /**
  * GenerateMacBatch request: **a wasmac extension, not part of the AWS KMS API**
@@ -45,42 +47,11 @@ export interface GenerateMacBatchCommandOutput extends GenerateMacBatchResponse,
  */
 export class GenerateMacBatchCommand extends KMSCommand<GenerateMacBatchCommandInput, GenerateMacBatchCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<GenerateMacBatchCommandOutput> {
-    const input = asInput(this.input);
-    const c = new Checker(input);
-    const messages = this.#messages(c, input);
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const alg = c.enum('MacAlgorithm', 'macAlgorithm', true, MacAlgorithmSpec, MAC_ALGORITHMS_LISTED);
-    const tokens = c.stringList('GrantTokens', 'grantTokens', false, 0, 10, 1, 8192);
-    const dryRun = c.boolean('DryRun');
-    c.done();
+    const { Messages: messages, KeyId: keyId, MacAlgorithm: alg, GrantTokens: tokens, DryRun: dryRun } = readInput(GenerateMacBatch, this.input);
     const record = await s.resolve(keyId!, ANY_IDENTIFIER);
     const key = s.macKey(record, alg!, 'GenerateMac');
     s.checkGrantTokens(record, tokens);
     s.checkDryRun(dryRun);
     return { Macs: key.macBatch(messages), MacAlgorithm: alg, KeyId: record.Arn, $metadata };
-  }
-
-  /** The messages as bytes, each checked like GenerateMac's `Message`. */
-  #messages(c: Checker, input: Record<string, unknown>): Uint8Array[] {
-    const raw = Object.hasOwn(input, 'Messages') ? input['Messages'] : undefined;
-    if (raw === undefined || raw === null) {
-      c.missing('messages');
-      return [];
-    }
-    if (!Array.isArray(raw)) {
-      throw new SerializationException(typeof raw === 'object' ? 'Start of structure or map found where not expected.' : 'Expected list or null');
-    }
-    if (raw.length < 1 || raw.length > GENERATE_MAC_BATCH_MAX) {
-      c.fail(undefined, 'messages', raw.length < 1
-        ? 'Member must have length greater than or equal to 1'
-        : `Member must have length less than or equal to ${GENERATE_MAC_BATCH_MAX}`);
-      return [];
-    }
-    const out: Uint8Array[] = [];
-    for (let i = 0; i < raw.length; i++) {
-      const bytes = c.child({ Message: raw[i] }).blob('Message', `messages.${i + 1}.member`, true, 1, 4096, true);
-      if (bytes !== undefined) out.push(bytes);
-    }
-    return out;
   }
 }

@@ -1,10 +1,11 @@
+import { GetParametersForImport } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { UnsupportedOperationException, type ResponseMetadata } from '../errors.js';
 import { checkExternal, checkHmacSpec, checkImportState, MAX_SETS, PARAMETERS_LIFETIME_MS, readImportState, writeImportState } from '../import/state.js';
 import { newParameters, OAEP_HASH, RSA_BITS } from '../import/wrapping.js';
-import { AlgorithmSpec, WrappingKeySpec } from '../models.js';
+import type { AlgorithmSpec, WrappingKeySpec } from '../models.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** GetParametersForImport request ([M] `GetParametersForImportRequest`). */
 export interface GetParametersForImportRequest {
@@ -33,10 +34,6 @@ export interface GetParametersForImportCommandInput extends GetParametersForImpo
 /** The output of {@link GetParametersForImportCommand}. */
 export interface GetParametersForImportCommandOutput extends GetParametersForImportResponse, MetadataBearer {}
 
-// [INF] the order AWS prints these sets in is not recorded: the model's order.
-const ALGORITHMS_LISTED = 'RSAES_PKCS1_V1_5, RSAES_OAEP_SHA_1, RSAES_OAEP_SHA_256, RSA_AES_KEY_WRAP_SHA_1, RSA_AES_KEY_WRAP_SHA_256, SM2PKE';
-const WRAPPING_SPECS_LISTED = 'RSA_2048, RSA_3072, RSA_4096, SM2';
-
 /**
  * A fresh RSA wrapping key pair (WebCrypto) and an import token for an
  * `EXTERNAL` HMAC key: wrap the material with RSA-OAEP under `PublicKey`
@@ -59,11 +56,7 @@ const WRAPPING_SPECS_LISTED = 'RSA_2048, RSA_3072, RSA_4096, SM2';
  */
 export class GetParametersForImportCommand extends KMSCommand<GetParametersForImportCommandInput, GetParametersForImportCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<GetParametersForImportCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const algorithm = c.enum('WrappingAlgorithm', 'wrappingAlgorithm', true, AlgorithmSpec, ALGORITHMS_LISTED);
-    const keySpec = c.enum('WrappingKeySpec', 'wrappingKeySpec', true, WrappingKeySpec, WRAPPING_SPECS_LISTED);
-    c.done();
+    const { KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: keySpec } = readInput(GetParametersForImport, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     checkExternal(record);
     checkImportState(record);

@@ -1,10 +1,10 @@
+import { ImportKeyMaterial } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import {
   ExpiredImportTokenException,
   IncorrectKeyMaterialException,
   InvalidCiphertextException,
   InvalidImportTokenException,
-  SerializationException,
   UnsupportedOperationException,
   ValidationException,
   type ResponseMetadata,
@@ -22,10 +22,10 @@ import {
 } from '../import/state.js';
 import { openPrivateKey, tokenId, unwrap } from '../import/wrapping.js';
 import type { StoredKey } from '../key-store.js';
-import { ExpirationModelType, ImportType } from '../models.js';
+import type { ExpirationModelType, ImportType } from '../models.js';
 import { SecretBytes } from '../secret.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker, type RawInput } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** ImportKeyMaterial request ([M] `ImportKeyMaterialRequest`). */
 export interface ImportKeyMaterialRequest {
@@ -60,23 +60,6 @@ export interface ImportKeyMaterialCommandInput extends ImportKeyMaterialRequest 
 /** The output of {@link ImportKeyMaterialCommand}. */
 export interface ImportKeyMaterialCommandOutput extends ImportKeyMaterialResponse, MetadataBearer {}
 
-// As local-kms prints the set [EMU]; not recorded from AWS.
-const EXPIRATION_MODELS_LISTED = 'KEY_MATERIAL_DOES_NOT_EXPIRE, KEY_MATERIAL_EXPIRES';
-// [INF] the model's order.
-const IMPORT_TYPES_LISTED = 'NEW_KEY_MATERIAL, EXISTING_KEY_MATERIAL';
-
-/** A timestamp member: a valid `Date` (the endpoint's codec turns epoch seconds into one). */
-function timestamp(input: RawInput, name: string): number | undefined {
-  const v = Object.hasOwn(input, name) ? input[name] : undefined;
-  if (v === undefined || v === null) return undefined;
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.getTime();
-  // Coral's deserialization texts for a value that is not a timestamp [INF, as validate.ts].
-  if (Array.isArray(v)) throw new SerializationException('Start of list found where not expected');
-  if (typeof v === 'object' && !(v instanceof Date)) throw new SerializationException('Start of structure or map found where not expected.');
-  const token = typeof v === 'string' ? 'STRING_VALUE' : typeof v === 'number' ? 'NUMBER_VALUE' : typeof v === 'boolean' ? `${String(v).toUpperCase()}_VALUE` : 'VALUE';
-  throw new SerializationException(`${token} can not be converted to a Timestamp`);
-}
-
 /**
  * Imports (or reimports) HMAC key material into an `EXTERNAL` key: the
  * token's private key unwraps `EncryptedKeyMaterial` (RSA-OAEP), the length
@@ -98,17 +81,16 @@ function timestamp(input: RawInput, name: string): number | undefined {
  */
 export class ImportKeyMaterialCommand extends KMSCommand<ImportKeyMaterialCommandInput, ImportKeyMaterialCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<ImportKeyMaterialCommandOutput> {
-    const input = asInput(this.input);
-    const c = new Checker(input);
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const token = c.blob('ImportToken', 'importToken', true, 1, 6144, false);
-    const wrapped = c.blob('EncryptedKeyMaterial', 'encryptedKeyMaterial', true, 1, 6144, false);
-    const validTo = timestamp(input, 'ValidTo');
-    const model = c.enum('ExpirationModel', 'expirationModel', false, ExpirationModelType, EXPIRATION_MODELS_LISTED) ?? 'KEY_MATERIAL_EXPIRES';
-    const importType = c.enum('ImportType', 'importType', false, ImportType, IMPORT_TYPES_LISTED);
-    const description = c.string('KeyMaterialDescription', 'keyMaterialDescription', false, 0, 256);
-    const materialId = c.string('KeyMaterialId', 'keyMaterialId', false, 64, 64, /^[a-f0-9]+$/);
-    c.done();
+    const {
+      KeyId: keyId,
+      ImportToken: token,
+      EncryptedKeyMaterial: wrapped,
+      ValidTo: validTo,
+      ExpirationModel: model,
+      ImportType: importType,
+      KeyMaterialDescription: description,
+      KeyMaterialId: materialId,
+    } = readInput(ImportKeyMaterial, this.input);
 
     // The expiration rules, before the key is looked at (as local-kms orders them [EMU]).
     const now = s.nowMs();

@@ -1,9 +1,10 @@
+import { ListAliases } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import type { AliasListEntry } from '../models.js';
-import { MARKER_PATTERN, paginate, sortBy } from '../paginate.js';
+import { paginate, sortBy } from '../paginate.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** ListAliases request ([M] `ListAliasesRequest`). */
 export interface ListAliasesRequest {
@@ -35,11 +36,7 @@ export interface ListAliasesCommandOutput extends ListAliasesResponse, MetadataB
  */
 export class ListAliasesCommand extends KMSCommand<ListAliasesCommandInput, ListAliasesCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<ListAliasesCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', false, 1, 2048);
-    const limit = c.integer('Limit', 'limit', 1, 1000) ?? 50;
-    const marker = c.string('Marker', 'marker', false, 1, 1024, MARKER_PATTERN, '[\\u0020-\\u00FF]*');
-    c.done();
+    const { KeyId: keyId, Limit: limit, Marker: marker } = readInput(ListAliases, this.input);
     const records = keyId === undefined ? await s.liveKeys() : [await s.resolve(keyId, KEY_OR_ARN)];
     const entries: AliasListEntry[] = [];
     for (const r of records) {

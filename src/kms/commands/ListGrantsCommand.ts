@@ -1,10 +1,11 @@
+import { ListGrants } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { InvalidGrantIdException, type ResponseMetadata } from '../errors.js';
-import { grantEntry, PRINCIPAL_PATTERN, PRINCIPAL_PATTERN_TEXT } from '../grants.js';
+import { grantEntry } from '../grants.js';
 import type { GrantListEntry } from '../models.js';
-import { MARKER_PATTERN, paginate, sortBy } from '../paginate.js';
+import { paginate, sortBy } from '../paginate.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** ListGrants request ([M] `ListGrantsRequest`). */
 export interface ListGrantsRequest {
@@ -42,13 +43,7 @@ export interface ListGrantsCommandOutput extends ListGrantsResponse, MetadataBea
  */
 export class ListGrantsCommand extends KMSCommand<ListGrantsCommandInput, ListGrantsCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<ListGrantsCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const limit = c.integer('Limit', 'limit', 1, 1000) ?? 50;
-    const marker = c.string('Marker', 'marker', false, 1, 1024, MARKER_PATTERN, '[\\u0020-\\u00FF]*');
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const grantId = c.string('GrantId', 'grantId', false, 1, 128);
-    const grantee = c.string('GranteePrincipal', 'granteePrincipal', false, 1, 256, PRINCIPAL_PATTERN, PRINCIPAL_PATTERN_TEXT);
-    c.done();
+    const { Limit: limit, Marker: marker, KeyId: keyId, GrantId: grantId, GranteePrincipal: grantee } = readInput(ListGrants, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN_CROSS_ACCOUNT);
     let grants = record.grants;
     if (grantId !== undefined) {

@@ -1,9 +1,10 @@
+import { ListKeys } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import type { KeyListEntry } from '../models.js';
-import { MARKER_PATTERN, paginate, sortBy } from '../paginate.js';
+import { paginate, sortBy } from '../paginate.js';
 import type { Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** ListKeys request ([M] `ListKeysRequest`). */
 export interface ListKeysRequest {
@@ -34,10 +35,7 @@ export interface ListKeysCommandOutput extends ListKeysResponse, MetadataBearer 
  */
 export class ListKeysCommand extends KMSCommand<ListKeysCommandInput, ListKeysCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<ListKeysCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const limit = c.integer('Limit', 'limit', 1, 1000) ?? 100;
-    const marker = c.string('Marker', 'marker', false, 1, 1024, MARKER_PATTERN, '[\\u0020-\\u00FF]*');
-    c.done();
+    const { Limit: limit, Marker: marker } = readInput(ListKeys, this.input);
     const entries: KeyListEntry[] = (await s.liveKeys()).map((r) => ({ KeyId: r.KeyId, KeyArn: r.Arn }));
     const page = paginate(sortBy(entries, keyIdOf), keyIdOf, limit, marker);
     const { items, ...more } = page;

@@ -1,9 +1,10 @@
+import { ListResourceTags } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import type { Tag } from '../models.js';
-import { MARKER_PATTERN, paginate, sortBy } from '../paginate.js';
+import { paginate, sortBy } from '../paginate.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** ListResourceTags request ([M] `ListResourceTagsRequest`). */
 export interface ListResourceTagsRequest {
@@ -35,11 +36,7 @@ export interface ListResourceTagsCommandOutput extends ListResourceTagsResponse,
  */
 export class ListResourceTagsCommand extends KMSCommand<ListResourceTagsCommandInput, ListResourceTagsCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<ListResourceTagsCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const limit = c.integer('Limit', 'limit', 1, 1000) ?? 50;
-    const marker = c.string('Marker', 'marker', false, 1, 1024, MARKER_PATTERN, '[\\u0020-\\u00FF]*');
-    c.done();
+    const { KeyId: keyId, Limit: limit, Marker: marker } = readInput(ListResourceTags, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     const tags: Tag[] = record.tags.map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue }));
     const { items, ...more } = paginate(sortBy(tags, tagKey), tagKey, Math.min(limit, 50), marker);

@@ -1,8 +1,9 @@
+import { RetireGrant } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { InvalidGrantIdException, InvalidGrantTokenException, ValidationException, type ResponseMetadata } from '../errors.js';
 import type { StoredKey } from '../key-store.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, tokenHash, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** RetireGrant request ([M] `RetireGrantRequest`): a grant token, or a key and a grant ID. */
 export interface RetireGrantRequest {
@@ -31,12 +32,7 @@ export interface RetireGrantCommandOutput extends MetadataBearer {}
  */
 export class RetireGrantCommand extends KMSCommand<RetireGrantCommandInput, RetireGrantCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<RetireGrantCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const token = c.string('GrantToken', 'grantToken', false, 1, 8192);
-    const keyId = c.string('KeyId', 'keyId', false, 1, 2048);
-    const grantId = c.string('GrantId', 'grantId', false, 1, 128);
-    const dryRun = c.boolean('DryRun');
-    c.done();
+    const { GrantToken: token, KeyId: keyId, GrantId: grantId, DryRun: dryRun } = readInput(RetireGrant, this.input);
     let record: StoredKey | undefined;
     let id: string;
     if (token !== undefined) {

@@ -1,7 +1,8 @@
+import { RevokeGrant } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { InvalidGrantIdException, type ResponseMetadata } from '../errors.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** RevokeGrant request ([M] `RevokeGrantRequest`). */
 export interface RevokeGrantRequest {
@@ -26,11 +27,7 @@ export interface RevokeGrantCommandOutput extends MetadataBearer {}
  */
 export class RevokeGrantCommand extends KMSCommand<RevokeGrantCommandInput, RevokeGrantCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<RevokeGrantCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const grantId = c.string('GrantId', 'grantId', true, 1, 128);
-    const dryRun = c.boolean('DryRun');
-    c.done();
+    const { KeyId: keyId, GrantId: grantId, DryRun: dryRun } = readInput(RevokeGrant, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN_CROSS_ACCOUNT);
     // An unknown grant: InvalidGrantIdException, as LocalStack raises it; text [INF].
     if (!record.grants.some((g) => g.GrantId === grantId)) throw new InvalidGrantIdException(`Grant ID ${grantId} is not valid for ${record.Arn}.`);

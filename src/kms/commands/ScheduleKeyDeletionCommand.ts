@@ -1,8 +1,9 @@
+import { ScheduleKeyDeletion } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import type { KeyState } from '../models.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** ScheduleKeyDeletion request ([M] `ScheduleKeyDeletionRequest`). */
 export interface ScheduleKeyDeletionRequest {
@@ -41,12 +42,7 @@ const SCHEDULABLE = new Set(['Enabled', 'Disabled', 'PendingImport', 'Unavailabl
  */
 export class ScheduleKeyDeletionCommand extends KMSCommand<ScheduleKeyDeletionCommandInput, ScheduleKeyDeletionCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<ScheduleKeyDeletionCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    // The model allows 1-365; the service and its docs say 7-30. [INF] the
-    // service's bounds in the framework's wording.
-    const days = c.integer('PendingWindowInDays', 'pendingWindowInDays', 7, 30) ?? 30;
-    c.done();
+    const { KeyId: keyId, PendingWindowInDays: days } = readInput(ScheduleKeyDeletion, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     if (!SCHEDULABLE.has(record.KeyState)) throw invalidState(record);
     const deletionDate = s.nowMs() + days * 86_400_000;

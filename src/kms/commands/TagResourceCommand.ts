@@ -1,9 +1,10 @@
+import { TagResource } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import type { Tag } from '../models.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
-import { checkTagRules, mergeTags, readTags } from '../tags.js';
-import { asInput, Checker } from '../validate.js';
+import { checkTagRules, mergeTags } from '../tags.js';
+import { readInput } from '../validate.js';
 
 /** TagResource request ([M] `TagResourceRequest`). */
 export interface TagResourceRequest {
@@ -29,10 +30,7 @@ export interface TagResourceCommandOutput extends MetadataBearer {}
  */
 export class TagResourceCommand extends KMSCommand<TagResourceCommandInput, TagResourceCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<TagResourceCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const tags = readTags(c, 'Tags', 'tags', true);
-    c.done();
+    const { KeyId: keyId, Tags: tags } = readInput(TagResource, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     if (record.KeyState === 'PendingDeletion' || record.KeyState === 'PendingReplicaDeletion') throw invalidState(record);
     checkTagRules(tags!, record.tags);

@@ -1,7 +1,8 @@
+import { UntagResource } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** UntagResource request ([M] `UntagResourceRequest`). */
 export interface UntagResourceRequest {
@@ -26,10 +27,7 @@ export interface UntagResourceCommandOutput extends MetadataBearer {}
  */
 export class UntagResourceCommand extends KMSCommand<UntagResourceCommandInput, UntagResourceCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<UntagResourceCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const keyId = c.string('KeyId', 'keyId', true, 1, 2048);
-    const tagKeys = c.stringList('TagKeys', 'tagKeys', true, 0, Number.MAX_SAFE_INTEGER, 1, 128);
-    c.done();
+    const { KeyId: keyId, TagKeys: tagKeys } = readInput(UntagResource, this.input);
     const record = await s.resolve(keyId!, KEY_OR_ARN);
     if (record.KeyState === 'PendingDeletion' || record.KeyState === 'PendingReplicaDeletion') throw invalidState(record);
     const remove = new Set(tagKeys);

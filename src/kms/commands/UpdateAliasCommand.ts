@@ -1,8 +1,9 @@
-import { checkAliasName, keyFamily, readAliasName } from '../aliases.js';
+import { checkAliasName, keyFamily } from '../aliases.js';
+import { UpdateAlias } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { NotFoundException, ValidationException, type ResponseMetadata } from '../errors.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
-import { asInput, Checker } from '../validate.js';
+import { readInput } from '../validate.js';
 
 /** UpdateAlias request ([M] `UpdateAliasRequest`). */
 export interface UpdateAliasRequest {
@@ -27,10 +28,7 @@ export interface UpdateAliasCommandOutput extends MetadataBearer {}
  */
 export class UpdateAliasCommand extends KMSCommand<UpdateAliasCommandInput, UpdateAliasCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<UpdateAliasCommandOutput> {
-    const c = new Checker(asInput(this.input));
-    const name = readAliasName(c);
-    const targetId = c.string('TargetKeyId', 'targetKeyId', true, 1, 2048);
-    c.done();
+    const { AliasName: name, TargetKeyId: targetId } = readInput(UpdateAlias, this.input);
     checkAliasName(name!, false);
     const current = await s.findAlias(name!);
     if (current === undefined) throw new NotFoundException(`Alias ${s.aliasArn(name!)} is not found.`);
