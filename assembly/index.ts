@@ -14,14 +14,14 @@
 //   ├─ LENS   4 KiB   batch message lengths, u32 each (BATCH_MAX of them)
 //   └─ INPUT  256 KiB the input window: data for update/hash/hmac, messages of a batch end to end
 //
-// Below HEAP_BASE, in static data: the round constants and the one-block
-// schedules KW256 and KW512 (sha256.ts, sha512.ts), at constant addresses.
+// Below HEAP_BASE, in static data: the round constants. The one-message
+// compressions keep their schedule in locals (sha256.ts, sha512.ts).
 //
 // Algorithm ids: 0 = SHA-224, 1 = SHA-256, 2 = SHA-384, 3 = SHA-512.
 
 import { store32be, store64be } from './bytes';
-import { compress256, IV224, IV256, KW256 } from './sha256';
-import { compress512, IV384, IV512, KW512 } from './sha512';
+import { compress256, IV224, IV256 } from './sha256';
+import { compress512, IV384, IV512 } from './sha512';
 import { hmacBatchSimd } from './simd';
 
 export const INPUT_SIZE: u32 = 256 << 10;
@@ -204,11 +204,9 @@ export function hmacSetKey(alg: u32, keyLen: u32): void {
   wipeSchedules();
 }
 
-/** Zeroes the message schedules, which hold words of the last blocks hashed. */
+/** Zeroes the SIMD lanes' message schedules, which hold words of the last blocks hashed. */
 function wipeSchedules(): void {
   memory.fill(W, 0, 2048);
-  memory.fill(KW256, 0, 256);
-  memory.fill(KW512, 0, 640);
 }
 
 /** Starts a streaming HMAC with the active key: the context resumes from the inner state. */

@@ -1,8 +1,6 @@
 // Multi-buffer HMAC: many independent messages under one key, SHA-256 four
-// lanes at a time (i32x4) and SHA-512 two lanes at a time (i64x2); and the
-// message schedule of the one-message compressions in sha256.ts and sha512.ts,
-// four (two) words at a time. Compiled only into the SIMD build (callers check
-// ASC_FEATURE_SIMD).
+// lanes at a time (i32x4) and SHA-512 two lanes at a time (i64x2). Compiled
+// only into the SIMD build (callers check ASC_FEATURE_SIMD).
 //
 // Each lane works through its own message block by block; a lane whose
 // message ends takes the next message, so messages of mixed lengths keep all
@@ -181,83 +179,6 @@ function compress512x2(st: usize, b0: usize, b1: usize, w: usize): void {
   v128.store(st, i64x2.add(v128.load(st, 80), f), 80);
   v128.store(st, i64x2.add(v128.load(st, 96), g), 96);
   v128.store(st, i64x2.add(v128.load(st, 112), h), 112);
-}
-
-// ---- One message: the schedule of compress256 and compress512 -----------
-
-/**
- * W[t..t+3] from the sixteen words before it, held in four vectors (FIPS 180-4
- * section 6.2.2 step 1). Lanes 2 and 3 need W[t] and W[t+1] as the input
- * of sigma1, so sigma1 runs twice: the first pass gives lanes 0 and 1.
- */
-// @ts-ignore: decorator
-@inline function nextW4(w16: v128, w12: v128, w8: v128, w4: v128): v128 {
-  const x = i32x4.add(i32x4.add(w16, sigma0x4(i32x4.shuffle(w16, w12, 1, 2, 3, 4))), i32x4.shuffle(w8, w4, 1, 2, 3, 4));
-  const lo = i32x4.add(x, sigma1x4(i32x4.shuffle(w4, w4, 2, 3, 2, 3)));
-  return i32x4.add(x, sigma1x4(i32x4.shuffle(w4, lo, 2, 3, 4, 5)));
-}
-
-/**
- * The message schedule of one SHA-256 block with the round constants added:
- * K[t] + W[t] for t = 0..63 at `kw`. The sixteen latest words stay in four
- * vectors that rotate by renaming, so the schedule never reads back what it
- * has just stored (a load that waits on recent stores made a memory-based
- * version slower than the scalar one).
- */
-export function schedule256x4(kw: usize, block: usize): void {
-  const k = changetype<usize>(K256);
-  let w0 = bswap32x4(v128.load(block, 0)), w1 = bswap32x4(v128.load(block, 16));
-  let w2 = bswap32x4(v128.load(block, 32)), w3 = bswap32x4(v128.load(block, 48));
-  for (let i: usize = 0; ; i += 64) {
-    v128.store(kw + i, i32x4.add(w0, v128.load(k + i, 0)), 0);
-    v128.store(kw + i, i32x4.add(w1, v128.load(k + i, 16)), 16);
-    v128.store(kw + i, i32x4.add(w2, v128.load(k + i, 32)), 32);
-    v128.store(kw + i, i32x4.add(w3, v128.load(k + i, 48)), 48);
-    if (i == 192) break;
-    w0 = nextW4(w0, w1, w2, w3);
-    w1 = nextW4(w1, w2, w3, w0);
-    w2 = nextW4(w2, w3, w0, w1);
-    w3 = nextW4(w3, w0, w1, w2);
-  }
-}
-
-/** W[t..t+1] from W[t-16..t-15], W[t-14..], W[t-8..], W[t-6..], W[t-2..t-1] (FIPS 180-4 section 6.4.2 step 1). */
-// @ts-ignore: decorator
-@inline function nextW2(w16: v128, w14: v128, w8: v128, w6: v128, w2: v128): v128 {
-  return i64x2.add(i64x2.add(w16, sigma0x2(i64x2.shuffle(w16, w14, 1, 2))),
-    i64x2.add(i64x2.shuffle(w8, w6, 1, 2), sigma1x2(w2)));
-}
-
-/**
- * The message schedule of one SHA-512 block with the round constants added:
- * K[t] + W[t] for t = 0..79 at `kw`. The sixteen latest words stay in eight
- * vectors that rotate by renaming.
- */
-export function schedule512x2(kw: usize, block: usize): void {
-  const k = changetype<usize>(K512);
-  let w0 = bswap64x2(v128.load(block, 0)), w1 = bswap64x2(v128.load(block, 16));
-  let w2 = bswap64x2(v128.load(block, 32)), w3 = bswap64x2(v128.load(block, 48));
-  let w4 = bswap64x2(v128.load(block, 64)), w5 = bswap64x2(v128.load(block, 80));
-  let w6 = bswap64x2(v128.load(block, 96)), w7 = bswap64x2(v128.load(block, 112));
-  for (let i: usize = 0; ; i += 128) {
-    v128.store(kw + i, i64x2.add(w0, v128.load(k + i, 0)), 0);
-    v128.store(kw + i, i64x2.add(w1, v128.load(k + i, 16)), 16);
-    v128.store(kw + i, i64x2.add(w2, v128.load(k + i, 32)), 32);
-    v128.store(kw + i, i64x2.add(w3, v128.load(k + i, 48)), 48);
-    v128.store(kw + i, i64x2.add(w4, v128.load(k + i, 64)), 64);
-    v128.store(kw + i, i64x2.add(w5, v128.load(k + i, 80)), 80);
-    v128.store(kw + i, i64x2.add(w6, v128.load(k + i, 96)), 96);
-    v128.store(kw + i, i64x2.add(w7, v128.load(k + i, 112)), 112);
-    if (i == 512) break;
-    w0 = nextW2(w0, w1, w4, w5, w7);
-    w1 = nextW2(w1, w2, w5, w6, w0);
-    w2 = nextW2(w2, w3, w6, w7, w1);
-    w3 = nextW2(w3, w4, w7, w0, w2);
-    w4 = nextW2(w4, w5, w0, w1, w3);
-    w5 = nextW2(w5, w6, w1, w2, w4);
-    w6 = nextW2(w6, w7, w2, w3, w5);
-    w7 = nextW2(w7, w0, w3, w4, w6);
-  }
 }
 
 // ---- The lane scheduler ---------------------------------------------------
