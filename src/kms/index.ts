@@ -12,4 +12,17 @@ export { KMSCommand, type MetadataBearer } from './command.js';
 export * from './commands/index.js';
 export * from './errors.js';
 export * from './models.js';
-export { MemoryKeyStore, SecretBytes, type KeyStore, type StoredAlias, type StoredGrant, type StoredKey } from './key-store.js';
+export {
+  MemoryKeyStore,
+  SecretBytes,
+  type AliasStep,
+  type Commit,
+  type CommitResult,
+  type KeyChange,
+  type KeyStore,
+  type KeyWrite,
+  type StoredAlias,
+  type StoredGrant,
+  type StoredKey,
+  type VersionedKey,
+} from './key-store.js';

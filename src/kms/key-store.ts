@@ -1,11 +1,15 @@
 /**
  * The key store contract: where the facade keeps keys, their aliases, tags and
- * grants. Implementations: `MemoryKeyStore` (here, every runtime) and
- * `FileKeyStore` (`wasmac/node`, durable on disk).
+ * grants. Implementations: `MemoryKeyStore` (here, every runtime),
+ * `FileKeyStore` (`wasmac/node`, durable on disk, one process) and
+ * `PostgresKeyStore` (`wasmac/node`, shared by many endpoints).
  *
- * A store holds whole key records and nothing else; the facade owns every rule
- * (key states, validation, resolution). Records are plain data so that a store
- * can persist them as JSON, except `material`, which is a {@link SecretBytes}
+ * A store holds whole key records and an alias index, and enforces exactly
+ * two things: versions (every write names the version it replaces, so no
+ * change is ever lost to a concurrent one) and alias ownership (an alias name
+ * has at most one key per account and region). Every other rule (key states,
+ * validation, resolution) is the facade's. Records are plain data so that a
+ * store can persist them as JSON, except `material`, a {@link SecretBytes}
  * whose bytes only a store (to persist them) and the facade (to build the
  * engine's `HmacKey`) read, through {@link revealSecret}.
  *
@@ -70,55 +74,212 @@ export interface StoredKey {
   grants: StoredGrant[];
 }
 
-/**
- * Where keys live. Every method is async so that a store may do I/O; every
- * `put` that resolves is durable for that store's idea of durability.
- * `get` and `list` return records the caller may not mutate in place: call
- * `put` with a changed copy.
- */
-export interface KeyStore {
-  get(keyId: string): Promise<StoredKey | undefined>;
-  /**
-   * Optional: `get` without a promise, for a store that needs no I/O to
-   * answer (MemoryKeyStore). The facade's MAC operations use it when present,
-   * which saves them every await; stores that do I/O leave it out.
-   */
-  getSync?(keyId: string): StoredKey | undefined;
-  put(record: StoredKey): Promise<void>;
-  delete(keyId: string): Promise<void>;
-  list(): Promise<StoredKey[]>;
+/** A record with its version: a number that grows with every write to the store (store-wide, never reused). */
+export interface VersionedKey {
+  readonly record: StoredKey;
+  readonly version: number;
 }
 
 /**
- * A key store in memory: the default of `KMSClient`, in every runtime. `get`
- * and `list` hand out the stored records themselves (no copies, so the
- * facade's per-record caches hit); callers treat them as read-only and `put`
- * a changed copy, as the contract says.
+ * One write of a {@link Commit}: `record` replaces the key (or creates it, or
+ * with `undefined` deletes it) only if the key's version is still `expected`
+ * (0: the key must not exist).
+ */
+export interface KeyWrite {
+  readonly keyId: string;
+  readonly expected: number;
+  readonly record: StoredKey | undefined;
+}
+
+/**
+ * One alias-index step of a {@link Commit}: alias `name` of `account` in
+ * `region` must belong to key `from` (`undefined`: must not exist), and then
+ * belongs to `to` (`undefined`: deleted). `from === to` only checks.
+ */
+export interface AliasStep {
+  readonly account: string;
+  readonly region: string;
+  readonly name: string;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+}
+
+/** An atomic change: every condition holds and every write is applied, or nothing is. */
+export interface Commit {
+  readonly writes: readonly KeyWrite[];
+  /** Keys read but not written: their versions must still be these. */
+  readonly checks: readonly { readonly keyId: string; readonly expected: number }[];
+  readonly aliases: readonly AliasStep[];
+}
+
+/** What a commit did: the new version of each write (in order), or the first condition that failed. */
+export type CommitResult =
+  | { readonly ok: true; readonly versions: readonly number[] }
+  | { readonly ok: false; readonly conflict: { readonly keyId: string } | { readonly alias: AliasStep } };
+
+/**
+ * A change the store made (its own commits, and for a shared store other
+ * processes' too): the key's record at `version`, or `undefined` once deleted.
+ */
+export interface KeyChange {
+  readonly keyId: string;
+  readonly version: number;
+  readonly record: StoredKey | undefined;
+}
+
+/**
+ * Where keys live. Every method may do I/O; a commit that resolves
+ * `{ ok: true }` is durable for that store's idea of durability, and its
+ * changes reach every subscriber before the commit resolves (so a client of
+ * the same store reads its own writes).
+ *
+ * Records handed out (scan, read, changes) are never mutated afterwards by
+ * the store, and callers do not mutate them: a change is a commit of a
+ * changed copy.
+ *
+ * Implementing it elsewhere: a commit is one transaction (PostgreSQL,
+ * SQLite in a Durable Object) or one atomic operation with a check per key and
+ * alias (Deno KV: `check` each versionstamp, `set`/`delete` the rest).
+ */
+export interface KeyStore {
+  /**
+   * Whether other processes may change this store. `false` (memory, file):
+   * every change goes through this object, so the view built from `scan` and
+   * `subscribe` is exact. `true` (PostgreSQL): the view may lag by the
+   * change feed's delay, so management operations read through `read`.
+   */
+  readonly shared: boolean;
+  /** Every record with its version. */
+  scan(): Promise<VersionedKey[]>;
+  /** One record as the store has it now. */
+  read(keyId: string): Promise<VersionedKey | undefined>;
+  /** The key ID alias `name` of `account` in `region` belongs to, as the store has it now. */
+  readAlias(account: string, region: string, name: string): Promise<string | undefined>;
+  /** Applies `commit` atomically (see {@link Commit}). */
+  commit(commit: Commit): Promise<CommitResult>;
+  /**
+   * Calls `listener` with every change from now on, per key in version order.
+   * Returns the function that stops it.
+   */
+  subscribe(listener: (change: KeyChange) => void): () => void;
+}
+
+/** The alias-index key of alias `name` of `account` in `region`. */
+export function aliasKey(account: string, region: string, name: string): string {
+  return `${account}\u0000${region}\u0000${name}`;
+}
+
+/**
+ * The first condition of `commit` that the maps of an in-memory store do not
+ * meet, or undefined when all hold. Shared by the stores that keep
+ * everything in memory (MemoryKeyStore, FileKeyStore).
+ */
+export function commitConflict(
+  keys: ReadonlyMap<string, VersionedKey>,
+  aliases: ReadonlyMap<string, string>,
+  commit: Commit,
+): { keyId: string } | { alias: AliasStep } | undefined {
+  for (const w of commit.writes) if ((keys.get(w.keyId)?.version ?? 0) !== w.expected) return { keyId: w.keyId };
+  for (const c of commit.checks) if ((keys.get(c.keyId)?.version ?? 0) !== c.expected) return { keyId: c.keyId };
+  for (const a of commit.aliases) if (aliases.get(aliasKey(a.account, a.region, a.name)) !== a.from) return { alias: a };
+  return undefined;
+}
+
+/** Applies a commit whose conditions hold (see {@link commitConflict}) to the maps; returns the changes to publish. */
+export function applyCommit(keys: Map<string, VersionedKey>, aliases: Map<string, string>, commit: Commit, nextVersion: () => number): KeyChange[] {
+  for (const a of commit.aliases) {
+    const k = aliasKey(a.account, a.region, a.name);
+    if (a.to === undefined) aliases.delete(k);
+    else aliases.set(k, a.to);
+  }
+  const changes: KeyChange[] = [];
+  for (const w of commit.writes) {
+    const version = nextVersion();
+    if (w.record === undefined) keys.delete(w.keyId);
+    else keys.set(w.keyId, { record: w.record, version });
+    changes.push({ keyId: w.keyId, version, record: w.record });
+  }
+  return changes;
+}
+
+/** The alias steps that turn `before`'s aliases into `after`'s (either may be absent). */
+export function aliasSteps(before: StoredKey | undefined, after: StoredKey | undefined): AliasStep[] {
+  const keyId = (after ?? before)!.KeyId;
+  const had = new Set(before?.aliases.map((a) => a.AliasName));
+  const has = new Set(after?.aliases.map((a) => a.AliasName));
+  const steps: AliasStep[] = [];
+  const at = (after ?? before)!;
+  for (const name of had) if (!has.has(name)) steps.push({ account: at.AccountId, region: at.Region, name, from: keyId, to: undefined });
+  for (const name of has) if (!had.has(name)) steps.push({ account: at.AccountId, region: at.Region, name, from: undefined, to: keyId });
+  return steps;
+}
+
+/**
+ * A key store in memory: the default of `KMSClient`, in every runtime.
+ * Changes reach subscribers synchronously, inside `commit`.
+ *
+ * `get`, `list`, `put` and `delete` are conveniences for tests and tools
+ * (`put` and `delete` write unconditionally, through the change feed).
  * @example
  * const store = new MemoryKeyStore();
  * const client = new KMSClient({ keyStore: store });
  */
 export class MemoryKeyStore implements KeyStore {
-  readonly #keys = new Map<string, StoredKey>();
+  readonly shared = false;
+  readonly #keys = new Map<string, VersionedKey>();
+  readonly #aliases = new Map<string, string>();
+  readonly #listeners = new Set<(change: KeyChange) => void>();
+  #version = 0;
 
-  async get(keyId: string): Promise<StoredKey | undefined> {
-    return this.#keys.get(keyId);
-  }
-
-  /** `get` without the promise; a subclass that overrides `get` overrides this too. */
-  getSync(keyId: string): StoredKey | undefined {
-    return this.#keys.get(keyId);
-  }
-
-  async put(record: StoredKey): Promise<void> {
-    this.#keys.set(record.KeyId, record);
-  }
-
-  async delete(keyId: string): Promise<void> {
-    this.#keys.delete(keyId);
-  }
-
-  async list(): Promise<StoredKey[]> {
+  async scan(): Promise<VersionedKey[]> {
     return [...this.#keys.values()];
+  }
+
+  async read(keyId: string): Promise<VersionedKey | undefined> {
+    return this.#keys.get(keyId);
+  }
+
+  async readAlias(account: string, region: string, name: string): Promise<string | undefined> {
+    return this.#aliases.get(aliasKey(account, region, name));
+  }
+
+  async commit(commit: Commit): Promise<CommitResult> {
+    const conflict = commitConflict(this.#keys, this.#aliases, commit);
+    if (conflict !== undefined) return { ok: false, conflict };
+    const changes = applyCommit(this.#keys, this.#aliases, commit, () => ++this.#version);
+    for (const change of changes) for (const listener of this.#listeners) listener(change);
+    return { ok: true, versions: changes.map((c) => c.version) };
+  }
+
+  subscribe(listener: (change: KeyChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The record of `keyId` (test and tool convenience). */
+  async get(keyId: string): Promise<StoredKey | undefined> {
+    return this.#keys.get(keyId)?.record;
+  }
+
+  /** Every record (test and tool convenience). */
+  async list(): Promise<StoredKey[]> {
+    return [...this.#keys.values()].map((v) => v.record);
+  }
+
+  /** Writes `record` whatever its current version (test and tool convenience; aliases follow the record). */
+  async put(record: StoredKey): Promise<void> {
+    await this.#force(record.KeyId, record);
+  }
+
+  /** Deletes `keyId` whatever its current version (test and tool convenience). */
+  async delete(keyId: string): Promise<void> {
+    await this.#force(keyId, undefined);
+  }
+
+  async #force(keyId: string, record: StoredKey | undefined): Promise<void> {
+    const current = this.#keys.get(keyId);
+    if (current === undefined && record === undefined) return;
+    const aliases = aliasSteps(current?.record, record).map((a) => ({ ...a, from: this.#aliases.get(aliasKey(a.account, a.region, a.name)) }));
+    await this.commit({ writes: [{ keyId, expected: current?.version ?? 0, record }], checks: [], aliases });
   }
 }

@@ -1,11 +1,14 @@
 /**
- * The facade's shared machinery, used by every command: key identifiers and
- * their resolution through the store, key-state rules, the engine `HmacKey`
- * cache, grant tokens, key metadata. One `Service` per `KMSClient`; internal
- * (not exported from the package).
+ * The facade's shared machinery, used by every command: identifier
+ * resolution through the repository's view, key-state rules, the MAC keys,
+ * grant tokens, explicit transitions (a deletion date or an imported
+ * material's `ValidTo` that has passed), atomic changes. One `Service` per
+ * client (account and region); every client of a store shares its
+ * {@link Repository}. Internal (not exported from the package).
  */
-import { HmacKey, sha256, timingSafeEqual, toHex, type HashName } from '../engine/index.js';
+import type { HmacKey } from '../engine/index.js';
 import {
+  AlreadyExistsException,
   DisabledException,
   DryRunOperationException,
   InvalidGrantTokenException,
@@ -14,50 +17,19 @@ import {
   KMSInvalidStateException,
   NotFoundException,
 } from './errors.js';
+import { aliasArn, ANY_IDENTIFIER, keyArn, parseIdentifier, partitionOf, tokenHash, type AliasTarget, type KeyTarget, type ResolveOptions, type Target } from './ids.js';
 import type { KeyStore, StoredKey } from './key-store.js';
+import { hmacSpec, keyMetadata } from './metadata.js';
 import type { KeyMetadata, MacAlgorithmSpec } from './models.js';
-import { revealSecret, SecretBytes } from './secret.js';
+import { Repository, type Tx } from './repository.js';
+
+// Re-exported for the command modules, which import their helpers from here.
+export { ANY_IDENTIFIER, KEY_OR_ARN, KEY_OR_ARN_CROSS_ACCOUNT, randomHex, requestId, tokenHash, uuid, type ResolveOptions, type Target } from './ids.js';
+export { hmacSpec, newMaterial } from './metadata.js';
+export type { Tx } from './repository.js';
 
 /** The message of DryRunOperationException, as recorded from AWS (KMS-SEMANTICS.md V24). */
 const DRY_RUN_MESSAGE = 'The request would have succeeded, but the DryRun option is set.';
-
-/** HMAC key specs: the algorithm each supports, the engine's hash, and the material length. */
-const HMAC_SPECS: Readonly<Record<string, { alg: MacAlgorithmSpec; hash: HashName; length: number }>> = {
-  HMAC_224: { alg: 'HMAC_SHA_224', hash: 'sha224', length: 28 },
-  HMAC_256: { alg: 'HMAC_SHA_256', hash: 'sha256', length: 32 },
-  HMAC_384: { alg: 'HMAC_SHA_384', hash: 'sha384', length: 48 },
-  HMAC_512: { alg: 'HMAC_SHA_512', hash: 'sha512', length: 64 },
-};
-
-/** The HMAC spec entry for `keySpec`, or undefined for non-HMAC specs. */
-export function hmacSpec(keySpec: string): { alg: MacAlgorithmSpec; hash: HashName; length: number } | undefined {
-  return Object.hasOwn(HMAC_SPECS, keySpec) ? HMAC_SPECS[keySpec] : undefined;
-}
-
-// Key IDs: a UUID (AWS issues lower-case v4), or `mrk-` + 32 hex digits for
-// multi-Region keys (KMS-SEMANTICS.md §4). Upper-case hex is well-formed but
-// names no key we issue, so it ends in "does not exist" [INF].
-const KEY_ID = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$/;
-
-/** Whether `id` is a syntactically valid key ID. */
-function isKeyId(id: string): boolean {
-  return KEY_ID.test(id);
-}
-
-/** Which identifier forms an operation accepts (KMS-SEMANTICS.md §4). */
-export interface ResolveOptions {
-  /** `alias/<name>` and alias ARNs (cryptographic operations and DescribeKey only). */
-  aliases: boolean;
-  /** A key ARN (or alias ARN) of another account. */
-  crossAccount: boolean;
-}
-
-/** GenerateMac, VerifyMac, DescribeKey: every form, cross-account by ARN. */
-export const ANY_IDENTIFIER: ResolveOptions = { aliases: true, crossAccount: true };
-/** CreateGrant, ListGrants, RevokeGrant, RetireGrant: key ID or key ARN, cross-account by ARN. */
-export const KEY_OR_ARN_CROSS_ACCOUNT: ResolveOptions = { aliases: false, crossAccount: true };
-/** Management operations: key ID or key ARN in the caller's account only. */
-export const KEY_OR_ARN: ResolveOptions = { aliases: false, crossAccount: false };
 
 /** States in which the key material may be used (GenerateMac / VerifyMac, KMS-SEMANTICS.md §2). */
 const USABLE = new Set(['Enabled', 'Updating']);
@@ -80,101 +52,17 @@ export function invalidState(record: StoredKey): KMSInvalidStateException {
   return new KMSInvalidStateException(`${record.Arn} ${Object.hasOwn(STATE_PHRASE, record.KeyState) ? STATE_PHRASE[record.KeyState] : `is ${record.KeyState}.`}`);
 }
 
-function randomBytes(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  crypto.getRandomValues(out);
-  return out;
-}
-
-/**
- * Request IDs in UUID form, cheap enough for every call (`crypto.randomUUID`
- * per call costs as much as a third of a MAC): a random 27-digit prefix and
- * a 9-digit decimal counter (a small integer, so no float formatting); the
- * prefix is re-drawn when the counter wraps.
- * Unique within the process, like the `x-amzn-RequestId` they stand in for.
- */
-let requestEpoch = '';
-let requestCounter = 999_999_999;
-export function requestId(): string {
-  if (++requestCounter > 999_999_999) {
-    // Drawn on first use, not at import: workerd forbids random values in global scope.
-    requestCounter = 100_000_000;
-    requestEpoch = uuid().slice(0, 24) + randomHex(2).slice(1);
-  }
-  return requestEpoch + requestCounter;
-}
-
-/** A UUID v4 (RFC 9562), from `crypto.randomUUID` where the runtime has it. */
-export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = randomBytes(16);
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = toHex(b);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/** Random lower-case hex of `n` bytes. */
-export function randomHex(n: number): string {
-  return toHex(randomBytes(n));
-}
-
-/** Fresh random key material for an HMAC spec, boxed; the temporary copy is wiped. */
-export function newMaterial(length: number): SecretBytes {
-  const bytes = randomBytes(length);
-  const secret = new SecretBytes(bytes);
-  bytes.fill(0);
-  return secret;
-}
-
-/** The hex SHA-256 of a grant token: all the store ever keeps of it. */
-export function tokenHash(token: string): string {
-  return toHex(sha256(token));
-}
-
-/** The partition of a region (`aws`, `aws-cn`, `aws-us-gov`, ...). */
-function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  return 'aws';
-}
-
 /** How many parsed identifiers a client remembers before starting over. */
 const PARSE_CACHE_SIZE = 1024;
 
-interface CachedKey {
-  secret: SecretBytes;
-  hash: HashName;
-  key: HmacKey;
-}
-
-/** A parsed key ID or key ARN. */
-export interface KeyTarget {
-  readonly kind: 'key';
-  readonly keyId: string;
-  readonly account: string;
-}
-/** A parsed alias name or alias ARN. */
-export interface AliasTarget {
-  readonly kind: 'alias';
-  readonly name: string;
-  readonly account: string;
-}
-/** A parsed key identifier. */
-export type Target = KeyTarget | AliasTarget;
-
-/** The facade's state and rules for one client. */
+/** The facade's state and rules for one client (one account in one region). */
 export class Service {
   readonly region: string;
   readonly accountId: string;
   readonly partition: string;
   readonly store: KeyStore;
+  readonly repo: Repository;
   readonly now: () => Date;
-  readonly #hmacKeys = new Map<string, CachedKey>();
-  /** alias name (alias ARN for other accounts) -> key ID: a hint only, checked against the store on every use. */
-  readonly #aliasHints = new Map<string, string>();
   /** Identifier -> its parse with {@link ANY_IDENTIFIER} (the MAC operations' form). */
   readonly #parsedAny = new Map<string, Target>();
 
@@ -183,6 +71,7 @@ export class Service {
     this.accountId = accountId;
     this.partition = partitionOf(region);
     this.store = store;
+    this.repo = Repository.of(store);
     this.now = now;
   }
 
@@ -193,44 +82,17 @@ export class Service {
 
   /** The ARN of key `keyId` of `account` in this client's region. */
   keyArn(keyId: string, account: string = this.accountId): string {
-    return `arn:${this.partition}:kms:${this.region}:${account}:key/${keyId}`;
+    return keyArn(this, keyId, account);
   }
 
   /** The ARN of alias `aliasName` (`alias/...`) of `account` in this client's region. */
   aliasArn(aliasName: string, account: string = this.accountId): string {
-    return `arn:${this.partition}:kms:${this.region}:${account}:${aliasName}`;
+    return aliasArn(this, aliasName, account);
   }
 
-  /**
-   * Parses a key identifier (key ID, key ARN, `alias/<name>`, alias ARN),
-   * raising AWS's NotFoundException texts: `Invalid arn <region>` for an ARN
-   * of another region (V15, [REC]) and `Invalid keyId '<id>'` for anything
-   * malformed (V13, [REC]). A malformed ARN, and an alias where the operation
-   * takes only a key ID or ARN, get the `Invalid keyId` text too [INF].
-   */
+  /** Parses a key identifier; see {@link parseIdentifier}. */
   parse(id: string, opts: ResolveOptions): Target {
-    if (id.startsWith('arn:')) {
-      const parts = id.split(':');
-      const resource = parts.slice(5).join(':');
-      const [, partition, service, region, account] = parts;
-      if (parts.length >= 6 && service === 'kms' && region !== undefined && region !== this.region && /^[a-z0-9-]+$/.test(region)) {
-        throw new NotFoundException(`Invalid arn ${region}`);
-      }
-      if (parts.length < 6 || partition !== this.partition || service !== 'kms' || !/^\d{12}$/.test(account ?? '')) throw invalidKeyId(id);
-      if (!opts.crossAccount && account !== this.accountId) {
-        // Operations without cross-account use look in the caller's account only [INF].
-        throw new NotFoundException(`Key '${id}' does not exist`);
-      }
-      if (resource.startsWith('key/') && isKeyId(resource.slice(4))) return { kind: 'key', keyId: resource.slice(4), account: account! };
-      if (opts.aliases && resource.startsWith('alias/') && resource.length > 6) return { kind: 'alias', name: resource, account: account! };
-      throw invalidKeyId(id);
-    }
-    if (id.startsWith('alias/')) {
-      if (opts.aliases && id.length > 6) return { kind: 'alias', name: id, account: this.accountId };
-      throw invalidKeyId(id);
-    }
-    if (isKeyId(id)) return { kind: 'key', keyId: id, account: this.accountId };
-    throw invalidKeyId(id);
+    return parseIdentifier(this, id, opts);
   }
 
   /**
@@ -252,32 +114,29 @@ export class Service {
   }
 
   /**
-   * The live record for `id`, resolved through the store on every call (other
-   * processes may share it). A PendingDeletion key whose deletion date has
-   * passed by the client's clock is deleted here and reported missing.
+   * The live record for `id`, as the store has it now (a read through on a
+   * shared store). A transition that has come due (deletion date or `ValidTo`
+   * passed by the client's clock) is made first, as its own atomic change.
    * @throws NotFoundException (V13-V16)
    */
   async resolve(id: string, opts: ResolveOptions): Promise<StoredKey> {
     const target = this.parseCached(id, opts);
-    if (target.kind === 'alias') return this.resolveAlias(target);
-    return this.checkKey(await this.store.get(target.keyId), target);
+    for (;;) {
+      const record = target.kind === 'alias' ? await this.#freshAlias(target) : await this.repo.fresh(target.keyId);
+      if (record === undefined || record.AccountId !== target.account || record.Region !== this.region) throw this.#notFound(target);
+      if (!this.isDue(record)) return record;
+      await this.settle(record.KeyId);
+    }
   }
 
-  /**
-   * The checks after the store read for a key ID (split out so that the MAC
-   * operations await the store directly, one async frame fewer): the record,
-   * or a promise of it when something must be written first (a deletion or
-   * material expiry that has come due).
-   */
-  checkKey(record: StoredKey | undefined, target: KeyTarget): StoredKey | Promise<StoredKey> {
-    if (record === undefined || record.AccountId !== target.account || record.Region !== this.region) throw this.#keyNotFound(target);
-    if (this.isPastDeletion(record)) {
-      return this.expired(record).then(() => {
-        throw this.#keyNotFound(target);
-      });
-    }
-    // The common case (no expiring material) stays synchronous.
-    return record.ValidTo === undefined ? record : this.expireMaterial(record);
+  async #freshAlias(target: AliasTarget): Promise<StoredKey | undefined> {
+    const owner = await this.repo.freshAlias(target.account, this.region, target.name);
+    return owner === undefined ? undefined : this.repo.fresh(owner);
+  }
+
+  #notFound(target: Target): NotFoundException {
+    if (target.kind === 'alias') return new NotFoundException(`Alias ${this.aliasArn(target.name, target.account)} is not found.`);
+    return this.#keyNotFound(target);
   }
 
   #keyNotFound(target: KeyTarget): NotFoundException {
@@ -286,116 +145,147 @@ export class Service {
 
   /**
    * `resolve` with every identifier form, for the MAC operations' hot path:
-   * the record itself, with no promise at all, for a key ID in a store with
-   * `getSync`; otherwise a promise of it. Throws or rejects as `resolve`.
+   * synchronous lookups in the view (key ID or alias index), the record
+   * itself with no promise at all. A promise only on the rare paths: the
+   * view still loading, a transition come due, or a miss on a shared store
+   * (the key may be younger than the view).
    */
   resolveForMac(id: string): StoredKey | Promise<StoredKey> {
+    const repo = this.repo;
+    if (!repo.loaded) return repo.ready().then(() => this.resolveForMac(id));
     const target = this.parseCached(id, ANY_IDENTIFIER);
-    if (target.kind === 'alias') return this.resolveAlias(target);
-    const read = this.readKey(target.keyId);
-    return read instanceof Promise ? read.then((record) => this.checkKey(record, target)) : this.checkKey(read, target);
-  }
-
-  /** The store's record for `keyId`: synchronously when the store offers `getSync`, else a promise. */
-  readKey(keyId: string): StoredKey | undefined | Promise<StoredKey | undefined> {
-    const store = this.store;
-    return store.getSync !== undefined ? store.getSync(keyId) : store.get(keyId);
-  }
-
-  /** The record an alias points at (V16 when there is none), by its hint when the hint still holds. */
-  async resolveAlias(target: AliasTarget): Promise<StoredKey> {
-    const hint = this.#aliasHints.get(this.#hintKey(target.name, target.account));
-    let record = hint === undefined ? undefined : await this.readKey(hint);
-    if (record === undefined || !this.holdsAlias(record, target.name, target.account) || this.isPastDeletion(record)) {
-      record = await this.findAlias(target.name, target.account);
+    let record: StoredKey | undefined;
+    if (target.kind === 'alias') {
+      const owner = repo.aliasOwner(target.account, this.region, target.name);
+      record = owner === undefined ? undefined : repo.live(owner);
+    } else {
+      record = repo.live(target.keyId);
+      if (record !== undefined && (record.AccountId !== target.account || record.Region !== this.region)) record = undefined;
     }
-    if (record === undefined) throw new NotFoundException(`Alias ${this.aliasArn(target.name, target.account)} is not found.`);
-    return record.ValidTo === undefined ? record : this.expireMaterial(record);
-  }
-
-  /** The alias-hint key: the alias name for this account (no string building per call), the alias ARN for others. */
-  #hintKey(name: string, account: string): string {
-    return account === this.accountId ? name : this.aliasArn(name, account);
-  }
-
-  /**
-   * Imported material whose `ValidTo` has passed by the client's clock is
-   * deleted, as DeleteImportedKeyMaterial does: the key returns to
-   * PendingImport (PendingDeletion stays) and its cached `HmacKey` is dropped
-   * ([M] ImportKeyMaterial `ValidTo`: "When the key material expires, KMS
-   * deletes the key material"). Returns the record as it now is.
-   */
-  async expireMaterial(record: StoredKey): Promise<StoredKey> {
-    if (record.ValidTo === undefined || record.material === undefined || record.ValidTo > this.nowMs()) return record;
-    const { material: _material, ExpirationModel: _model, ValidTo: _validTo, ...rest } = record;
-    const next: StoredKey = { ...rest, KeyState: record.KeyState === 'PendingDeletion' ? 'PendingDeletion' : 'PendingImport' };
-    await this.save(next, true);
-    return next;
-  }
-
-  /** The key that alias `name` of `account` points at, or undefined. */
-  async findAlias(name: string, account: string = this.accountId): Promise<StoredKey | undefined> {
-    const arn = this.#hintKey(name, account);
-    const hint = this.#aliasHints.get(arn);
-    if (hint !== undefined) {
-      const record = await this.store.get(hint);
-      if (record !== undefined && this.holdsAlias(record, name, account)) {
-        return this.isPastDeletion(record) && (await this.expired(record)) ? undefined : record;
-      }
-      this.#aliasHints.delete(arn);
+    if (record === undefined) {
+      if (this.store.shared) return this.resolve(id, ANY_IDENTIFIER);
+      throw this.#notFound(target);
     }
-    for (const record of await this.store.list()) {
-      if (!this.holdsAlias(record, name, account)) continue;
-      if (await this.expired(record)) return undefined;
-      this.#aliasHints.set(arn, record.KeyId);
-      return record;
+    if ((record.KeyState === 'PendingDeletion' || record.ValidTo !== undefined) && this.isDue(record)) {
+      return this.settle(record.KeyId).then(() => this.resolve(id, ANY_IDENTIFIER));
     }
-    return undefined;
+    return record;
   }
 
-  /** Whether `record` is a key of `account` in this region with alias `name`. */
-  holdsAlias(record: StoredKey, name: string, account: string = this.accountId): boolean {
-    if (record.AccountId !== account || record.Region !== this.region) return false;
-    for (const a of record.aliases) if (a.AliasName === name) return true;
-    return false;
+  /** The record alias `name` of this account belongs to, as the store has it now (transitions made), or undefined. */
+  async findAlias(name: string): Promise<StoredKey | undefined> {
+    try {
+      return await this.resolve(name, ANY_IDENTIFIER);
+    } catch (err) {
+      if (err instanceof NotFoundException) return undefined;
+      throw err;
+    }
   }
 
-  /** Whether `record` is PendingDeletion and its deletion date has passed (a synchronous check, for the hot path). */
+  /** Whether `record` is PendingDeletion and its deletion date has passed. */
   isPastDeletion(record: StoredKey): boolean {
     return record.KeyState === 'PendingDeletion' && record.DeletionDate !== undefined && record.DeletionDate <= this.nowMs();
   }
 
-  /** Deletes `record` if it is PendingDeletion and its date has passed; whether it did. */
-  async expired(record: StoredKey): Promise<boolean> {
-    if (!this.isPastDeletion(record)) return false;
-    this.forget(record.KeyId);
-    await this.store.delete(record.KeyId);
-    return true;
+  /** Whether imported material of `record` has passed its `ValidTo`. */
+  isMaterialExpired(record: StoredKey): boolean {
+    return record.ValidTo !== undefined && record.material !== undefined && record.ValidTo <= this.nowMs();
   }
 
-  /** Every live record of this account and region (expired ones are deleted on the way). */
-  async liveKeys(): Promise<StoredKey[]> {
+  /** Whether a transition of `record` has come due (see {@link settle}). */
+  isDue(record: StoredKey): boolean {
+    return this.isPastDeletion(record) || this.isMaterialExpired(record);
+  }
+
+  /**
+   * Makes the transitions of `keyId` that have come due by the client's
+   * clock, as one atomic change: a PendingDeletion key whose date has passed
+   * is deleted with its aliases; imported material whose `ValidTo` has passed
+   * is deleted, as DeleteImportedKeyMaterial does ([M] ImportKeyMaterial
+   * `ValidTo`: "When the key material expires, KMS deletes the key
+   * material"): the key returns to PendingImport (PendingDeletion stays).
+   */
+  async settle(keyId: string): Promise<void> {
+    await this.repo.transact((tx) => {
+      const record = tx.key(keyId);
+      if (record === undefined) return;
+      if (this.isPastDeletion(record)) tx.remove(keyId);
+      else if (this.isMaterialExpired(record)) tx.put(withoutMaterial(record));
+    });
+  }
+
+  /**
+   * Every live record of this region, of this account unless `ownAccount`
+   * is false (transitions come due are made first).
+   */
+  async liveKeys(ownAccount = true): Promise<StoredKey[]> {
+    await this.repo.ready();
     const out: StoredKey[] = [];
-    for (const record of await this.store.list()) {
-      if (record.AccountId !== this.accountId || record.Region !== this.region) continue;
-      if (await this.expired(record)) continue;
-      out.push(record);
+    const due: string[] = [];
+    for (const { record } of this.repo.all()) {
+      if ((ownAccount && record.AccountId !== this.accountId) || record.Region !== this.region) continue;
+      if (this.isDue(record)) due.push(record.KeyId);
+      else out.push(record);
+    }
+    for (const keyId of due) {
+      await this.settle(keyId);
+      const record = this.repo.live(keyId);
+      if (record !== undefined) out.push(record);
     }
     return out;
   }
 
-  /** Stores `record`; `stateChanged` drops the cached `HmacKey` (it is rebuilt on next use). */
-  async save(record: StoredKey, stateChanged = false): Promise<void> {
-    if (stateChanged) this.forget(record.KeyId);
-    await this.store.put(record);
+  /**
+   * Changes one key atomically: `mutate` gets the current record (re-read
+   * and given again after any concurrent change, so it must re-check its
+   * rules) and returns the new record, or undefined for no change. Resolves
+   * to the record as it now is.
+   */
+  async change(id: string, opts: ResolveOptions, mutate: (record: StoredKey) => StoredKey | undefined): Promise<StoredKey> {
+    const first = await this.resolve(id, opts);
+    return this.repo.transact((tx) => {
+      const record = this.lookup(tx, first.KeyId, first.AccountId);
+      const next = mutate(record);
+      if (next === undefined) return record;
+      tx.put(next);
+      return next;
+    });
   }
 
-  /** Drops and wipes the cached `HmacKey` of `keyId`. */
-  forget(keyId: string): void {
-    const cached = this.#hmacKeys.get(keyId);
-    if (cached === undefined) return;
-    cached.key.destroy();
-    this.#hmacKeys.delete(keyId);
+  /** Runs an atomic change of several records and aliases (see {@link Repository.transact}). */
+  transact<R>(fn: (tx: Tx) => R): Promise<R> {
+    return this.repo.transact(fn);
+  }
+
+  /** Inside a transaction: the live record of key `keyId` of `account`, or NotFoundException. */
+  lookup(tx: Tx, keyId: string, account: string = this.accountId): StoredKey {
+    const record = tx.key(keyId);
+    if (record === undefined || record.AccountId !== account || record.Region !== this.region || this.isPastDeletion(record)) {
+      throw this.#keyNotFound({ kind: 'key', keyId, account });
+    }
+    return record;
+  }
+
+  /**
+   * Inside a transaction: the record alias `name` of this account belongs
+   * to, or undefined. An owner past its deletion date is deleted in the same
+   * change (its aliases are free again).
+   */
+  aliasIn(tx: Tx, name: string): StoredKey | undefined {
+    const owner = tx.alias(this.accountId, this.region, name);
+    if (owner === undefined) return undefined;
+    const record = tx.key(owner);
+    if (record === undefined) return undefined;
+    if (this.isPastDeletion(record)) {
+      tx.remove(owner);
+      return undefined;
+    }
+    return record;
+  }
+
+  /** AlreadyExistsException for alias `name` of this account. */
+  aliasExists(name: string): AlreadyExistsException {
+    return new AlreadyExistsException(`An alias with the name ${this.aliasArn(name)} already exists`);
   }
 
   /**
@@ -417,31 +307,10 @@ export class Service {
     }
     const spec = hmacSpec(record.KeySpec);
     if (spec === undefined || spec.alg !== alg) throw new InvalidKeyUsageException(`Algorithm ${alg} is incompatible with key spec ${record.KeySpec}.`);
-    return this.hmacKey(record, spec.hash);
-  }
-
-  /**
-   * The cached engine key of `record`, so that a MAC costs no key setup. The
-   * cache holds only the engine's pad states; it is reused while the record's
-   * material is the same object (a memory store) or has equal bytes (a store
-   * that reads records afresh), and rebuilt otherwise.
-   */
-  hmacKey(record: StoredKey, hash: HashName): HmacKey {
     const secret = record.material;
     // An enabled HMAC key without material: the material is not available (V27).
     if (secret === undefined) throw new KeyUnavailableException(`${record.Arn} key material is not available.`);
-    const cached = this.#hmacKeys.get(record.KeyId);
-    if (cached !== undefined && cached.hash === hash) {
-      if (cached.secret === secret) return cached.key;
-      if (timingSafeEqual(revealSecret(cached.secret), revealSecret(secret))) {
-        cached.secret = secret;
-        return cached.key;
-      }
-    }
-    this.forget(record.KeyId);
-    const key = new HmacKey(hash, revealSecret(secret));
-    this.#hmacKeys.set(record.KeyId, { secret, hash, key });
-    return key;
+    return this.repo.macKeys.get(record.KeyId, secret, spec.hash);
   }
 
   /**
@@ -468,67 +337,12 @@ export class Service {
   }
 }
 
-function invalidKeyId(id: string): NotFoundException {
-  return new NotFoundException(`Invalid keyId '${id}'`);
-}
-
-/** Specs the deprecated `CustomerMasterKeySpec` member can name. */
-const CMK_SPECS = new Set([
-  'ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1', 'HMAC_224', 'HMAC_256', 'HMAC_384', 'HMAC_512', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'SM2', 'SYMMETRIC_DEFAULT',
-]);
-
-const RSA_SIGNING = ['RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512', 'RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384', 'RSASSA_PKCS1_V1_5_SHA_512'] as const;
-const ECDSA: Readonly<Record<string, 'ECDSA_SHA_256' | 'ECDSA_SHA_384' | 'ECDSA_SHA_512'>> = {
-  ECC_NIST_P256: 'ECDSA_SHA_256',
-  ECC_NIST_P384: 'ECDSA_SHA_384',
-  ECC_NIST_P521: 'ECDSA_SHA_512',
-  ECC_SECG_P256K1: 'ECDSA_SHA_256',
-};
-
 /**
- * KeyMetadata for a record: the members DescribeKey shows for its spec and
- * usage (HMAC keys: `MacAlgorithms` and no encryption or signing algorithms,
- * recorded 2025-11-10), `DeletionDate` only while PendingDeletion,
- * `ExpirationModel`/`ValidTo` only for EXTERNAL keys ([M] KeyMetadata docs).
+ * `record` without its imported material (DeleteImportedKeyMaterial, or
+ * `ValidTo` passed): PendingImport, or PendingDeletion if it was. The old
+ * SecretBytes is dropped, not wiped: a reader may still hold the record.
  */
-function keyMetadata(record: StoredKey, region: string): KeyMetadata {
-  const spec = record.KeySpec;
-  const usage = record.KeyUsage;
-  const md: KeyMetadata = {
-    AWSAccountId: record.AccountId,
-    KeyId: record.KeyId,
-    Arn: record.Arn,
-    CreationDate: new Date(record.CreationDate),
-    Enabled: record.KeyState === 'Enabled',
-    Description: record.Description,
-    KeyUsage: usage as KeyMetadata['KeyUsage'],
-    KeyState: record.KeyState as KeyMetadata['KeyState'],
-    Origin: record.Origin as KeyMetadata['Origin'],
-    KeyManager: 'CUSTOMER',
-    KeySpec: spec as KeyMetadata['KeySpec'],
-    MultiRegion: record.MultiRegion,
-  };
-  if (CMK_SPECS.has(spec)) md.CustomerMasterKeySpec = spec as KeyMetadata['CustomerMasterKeySpec'];
-  if (record.KeyState === 'PendingDeletion' && record.DeletionDate !== undefined) md.DeletionDate = new Date(record.DeletionDate);
-  if (record.KeyState === 'PendingReplicaDeletion' && record.PendingWindowInDays !== undefined) md.PendingDeletionWindowInDays = record.PendingWindowInDays;
-  if (record.Origin === 'EXTERNAL' && record.ExpirationModel !== undefined) {
-    md.ExpirationModel = record.ExpirationModel as KeyMetadata['ExpirationModel'];
-    if (record.ValidTo !== undefined) md.ValidTo = new Date(record.ValidTo);
-  }
-  const hmac = hmacSpec(spec);
-  if (hmac !== undefined) md.MacAlgorithms = [hmac.alg];
-  else if (usage === 'ENCRYPT_DECRYPT') {
-    md.EncryptionAlgorithms = spec === 'SYMMETRIC_DEFAULT' ? ['SYMMETRIC_DEFAULT'] : spec === 'SM2' ? ['SM2PKE'] : ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'];
-  } else if (usage === 'SIGN_VERIFY') {
-    if (spec.startsWith('RSA_')) md.SigningAlgorithms = [...RSA_SIGNING];
-    else if (Object.hasOwn(ECDSA, spec)) md.SigningAlgorithms = [ECDSA[spec]!];
-    else if (spec === 'ECC_NIST_EDWARDS25519') md.SigningAlgorithms = ['ED25519_SHA_512', 'ED25519_PH_SHA_512'];
-    else if (spec.startsWith('ML_DSA_')) md.SigningAlgorithms = ['ML_DSA_SHAKE_256'];
-    else if (spec === 'SM2') md.SigningAlgorithms = ['SM2DSA'];
-  } else if (usage === 'KEY_AGREEMENT') md.KeyAgreementAlgorithms = ['ECDH'];
-  else if (usage === 'ENCAPSULATE_DECAPSULATE') md.EncapsulationAlgorithms = ['ML_KEM'];
-  if (record.MultiRegion) {
-    md.MultiRegionConfiguration = { MultiRegionKeyType: 'PRIMARY', PrimaryKey: { Arn: record.Arn, Region: region }, ReplicaKeys: [] };
-  }
-  return md;
+export function withoutMaterial(record: StoredKey): StoredKey {
+  const { material: _material, ExpirationModel: _model, ValidTo: _validTo, ...rest } = record;
+  return { ...rest, KeyState: record.KeyState === 'PendingDeletion' ? 'PendingDeletion' : 'PendingImport' };
 }

@@ -8,12 +8,22 @@
  *   keys/<KeyId>.json    mode 0600: {"format","checksum","key":{...record, "material":{...}}}
  * ```
  *
- * Durability: every `put` writes a temporary file in `keys/`, fsyncs it,
- * renames it over `<KeyId>.json` and fsyncs the directory before it resolves,
- * so a `kill -9` (or a power cut, on a file system that honours fsync) at any
- * moment leaves each key file either old or new, never partial. Temporary
- * files left by an interrupted write belong to unacknowledged writes and are
- * removed at open.
+ *   txn/<id>.json        a commit of several keys in flight (see below)
+ *
+ * It is the {@link KeyStore} contract for one process: the records live in
+ * memory, every commit checks its conditions there and is serialised per key
+ * and per alias name with the commits it shares one with (commits on other
+ * keys go on in parallel), and its changes are published once on disk.
+ *
+ * Durability: every key write goes to a temporary file in `keys/`, fsynced,
+ * renamed over `<KeyId>.json`, and the directory fsynced, before the commit
+ * resolves, so a `kill -9` (or a power cut, on a file system that honours
+ * fsync) at any moment leaves each key file either old or new, never
+ * partial. A commit of several keys (an alias moving between keys, a
+ * deletion with its aliases) first writes all the new files into one durable
+ * journal in `txn/`; an open that finds a journal finishes it, so such a
+ * commit is all or nothing. Temporary files left by an interrupted write
+ * belong to unacknowledged writes and are removed at open.
  *
  * Every file carries the SHA-256 of its record: a corrupt or truncated file
  * found at open stops the open with a {@link KeyStoreError} that names it;
@@ -28,11 +38,23 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KeyStore, StoredKey } from '../kms/key-store.js';
+import {
+  aliasKey,
+  aliasSteps,
+  applyCommit,
+  commitConflict,
+  type Commit,
+  type CommitResult,
+  type KeyChange,
+  type KeyStore,
+  type StoredKey,
+  type VersionedKey,
+} from '../kms/key-store.js';
 import { SecretBytes, revealSecret } from '../kms/secret.js';
 import { KeyStoreError } from './errors.js';
 
 const FORMAT = 'wasmac-key/1';
+const TXN_FORMAT = 'wasmac-txn/1';
 const KEY_FILE = /^(.+)\.json$/;
 const TEMP_FILE = /^\..+\.tmp$/;
 
@@ -68,7 +90,11 @@ export function parseMasterKey(text: string, source = 'WASMAC_MASTER_KEY'): Uint
 }
 
 function checksum(key: RecordOnDisk): string {
-  return createHash('sha256').update(JSON.stringify(key)).digest('hex');
+  return checksumOf(JSON.stringify(key));
+}
+
+function checksumOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function cloneRecord(record: StoredKey): StoredKey {
@@ -105,16 +131,23 @@ function fileNameOf(keyId: string): string {
  * await store.close();
  */
 export class FileKeyStore implements KeyStore {
+  readonly shared = false;
   readonly dir: string;
   private readonly keysDir: string;
-  private readonly records = new Map<string, StoredKey>();
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly txnDir: string;
+  private readonly records = new Map<string, VersionedKey>();
+  private readonly aliasIndex = new Map<string, string>();
+  private readonly listeners = new Set<(change: KeyChange) => void>();
+  private readonly locks = new Locks();
+  private readonly pending = new Set<Promise<unknown>>();
   private readonly aesKey: CryptoKey | undefined;
+  private version = 0;
   private lockPath: string | undefined;
 
   private constructor(dir: string, aesKey: CryptoKey | undefined) {
     this.dir = dir;
     this.keysDir = join(dir, 'keys');
+    this.txnDir = join(dir, 'txn');
     this.aesKey = aesKey;
   }
 
@@ -131,6 +164,7 @@ export class FileKeyStore implements KeyStore {
     }
     const store = new FileKeyStore(dir, aesKey);
     const created = await mkdir(store.keysDir, { recursive: true, mode: 0o700 });
+    await mkdir(store.txnDir, { recursive: true, mode: 0o700 });
     // New directories become durable entries of their parents, as files do.
     if (created !== undefined) {
       await syncDirectory(dir);
@@ -138,6 +172,7 @@ export class FileKeyStore implements KeyStore {
     }
     if (options.lock !== false) store.takeLock();
     try {
+      await store.finishJournals();
       await store.load();
     } catch (err) {
       store.releaseLock();
@@ -156,52 +191,86 @@ export class FileKeyStore implements KeyStore {
     return this.records.size;
   }
 
-  async get(keyId: string): Promise<StoredKey | undefined> {
-    return this.records.get(keyId);
-  }
-
-  async list(): Promise<StoredKey[]> {
+  async scan(): Promise<VersionedKey[]> {
     return [...this.records.values()];
   }
 
-  /** Resolves once the record is on disk (file and directory entry fsynced). */
-  async put(record: StoredKey): Promise<void> {
-    const copy = cloneRecord(record);
-    const name = fileNameOf(copy.KeyId);
-    await this.serialize(copy.KeyId, async () => {
-      await this.writeDurably(name, await this.serializeRecord(copy));
-      this.records.set(copy.KeyId, copy);
-    });
+  async read(keyId: string): Promise<VersionedKey | undefined> {
+    return this.records.get(keyId);
   }
 
-  async delete(keyId: string): Promise<void> {
-    const name = fileNameOf(keyId);
-    await this.serialize(keyId, async () => {
+  async readAlias(account: string, region: string, name: string): Promise<string | undefined> {
+    return this.aliasIndex.get(aliasKey(account, region, name));
+  }
+
+  /** Resolves once the commit is on disk (files and directory entries fsynced) and published. */
+  async commit(commit: Commit): Promise<CommitResult> {
+    const names = [...commit.writes.map((w) => `k:${w.keyId}`), ...commit.checks.map((c) => `k:${c.keyId}`)];
+    for (const a of commit.aliases) names.push(`a:${aliasKey(a.account, a.region, a.name)}`);
+    const release = this.locks.acquire(names);
+    const task = (async (): Promise<CommitResult> => {
+      await release.ready;
       try {
-        await unlink(join(this.keysDir, name));
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        const conflict = commitConflict(this.records, this.aliasIndex, commit);
+        if (conflict !== undefined) return { ok: false, conflict };
+        const files: { name: string; text: string | undefined }[] = [];
+        for (const w of commit.writes) {
+          files.push({ name: fileNameOf(w.keyId), text: w.record === undefined ? undefined : await this.serializeRecord(w.record) });
+        }
+        await this.writeFiles(files);
+        const changes = applyCommit(this.records, this.aliasIndex, { ...commit, writes: commit.writes.map((w) => ({ ...w, record: w.record && cloneRecord(w.record) })) }, () => ++this.version);
+        for (const change of changes) for (const listener of this.listeners) listener(change);
+        return { ok: true, versions: changes.map((c) => c.version) };
+      } finally {
+        release.release();
       }
-      await this.syncDir();
-      this.records.delete(keyId);
-    });
+    })();
+    this.pending.add(task);
+    void task.finally(() => this.pending.delete(task)).catch(() => undefined);
+    return task;
+  }
+
+  subscribe(listener: (change: KeyChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The record of `keyId` (test and tool convenience). */
+  async get(keyId: string): Promise<StoredKey | undefined> {
+    return this.records.get(keyId)?.record;
+  }
+
+  /** Every record (test and tool convenience). */
+  async list(): Promise<StoredKey[]> {
+    return [...this.records.values()].map((v) => v.record);
+  }
+
+  /** Writes `record` whatever its current version, durably (test and tool convenience; aliases follow the record). */
+  async put(record: StoredKey): Promise<void> {
+    await this.force(record.KeyId, record);
+  }
+
+  /** Deletes `keyId` whatever its current version, durably (test and tool convenience). */
+  async delete(keyId: string): Promise<void> {
+    fileNameOf(keyId);
+    await this.force(keyId, undefined);
+  }
+
+  private async force(keyId: string, record: StoredKey | undefined): Promise<void> {
+    fileNameOf(keyId);
+    for (;;) {
+      const current = this.records.get(keyId);
+      if (current === undefined && record === undefined) return;
+      const aliases = aliasSteps(current?.record, record).map((a) => ({ ...a, from: this.aliasIndex.get(aliasKey(a.account, a.region, a.name)) }));
+      const result = await this.commit({ writes: [{ keyId, expected: current?.version ?? 0, record }], checks: [], aliases });
+      if (result.ok) return;
+    }
   }
 
   /** Waits for pending writes and releases the lock. The store must not be used afterwards. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()]);
+    await Promise.allSettled([...this.pending]);
     this.releaseLock();
-  }
-
-  private serialize(keyId: string, task: () => Promise<void>): Promise<void> {
-    const previous = this.queues.get(keyId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(keyId, settled);
-    void settled.then(() => {
-      if (this.queues.get(keyId) === settled) this.queues.delete(keyId);
-    });
-    return next;
   }
 
   private async serializeRecord(record: StoredKey): Promise<string> {
@@ -234,8 +303,8 @@ export class FileKeyStore implements KeyStore {
     return `${JSON.stringify({ format: FORMAT, checksum: checksum(key), key })}\n`;
   }
 
-  private async writeDurably(name: string, text: string): Promise<void> {
-    const temp = join(this.keysDir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  private async writeDurably(dir: string, name: string, text: string, syncDir = true): Promise<void> {
+    const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {
       await handle.writeFile(text, 'utf8');
@@ -244,16 +313,70 @@ export class FileKeyStore implements KeyStore {
       await handle.close();
     }
     try {
-      await rename(temp, join(this.keysDir, name));
+      await rename(temp, join(dir, name));
     } catch (err) {
       await unlink(temp).catch(() => undefined);
       throw err;
     }
-    await this.syncDir();
+    if (syncDir) await syncDirectory(dir);
   }
 
   private syncDir(): Promise<void> {
     return syncDirectory(this.keysDir);
+  }
+
+  /** Writes (text) or deletes (undefined) key files: one durably, several through a journal. */
+  private async writeFiles(files: readonly { name: string; text: string | undefined }[]): Promise<void> {
+    if (files.length === 1) {
+      await this.applyFile(files[0]!);
+      await this.syncDir();
+      return;
+    }
+    const body = { format: TXN_FORMAT, files: files.map((f) => ({ name: f.name, text: f.text ?? null })) };
+    const journal = `${randomBytes(8).toString('hex')}.json`;
+    await this.writeDurably(this.txnDir, journal, `${JSON.stringify({ ...body, checksum: checksumOf(JSON.stringify(body.files)) })}\n`);
+    for (const f of files) await this.applyFile(f);
+    await this.syncDir();
+    await unlink(join(this.txnDir, journal));
+    await syncDirectory(this.txnDir);
+  }
+
+  /** One key file written (temp, fsync, rename) or deleted; the caller fsyncs the directory. */
+  private async applyFile(file: { name: string; text: string | undefined }): Promise<void> {
+    if (file.text === undefined) {
+      try {
+        await unlink(join(this.keysDir, file.name));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      return;
+    }
+    await this.writeDurably(this.keysDir, file.name, file.text, false);
+  }
+
+  /** Finishes the journals of commits interrupted after they were written (all of their files, again). */
+  private async finishJournals(): Promise<void> {
+    for (const name of (await readdir(this.txnDir)).sort()) {
+      const path = join(this.txnDir, name);
+      if (TEMP_FILE.test(name)) {
+        await unlink(path);
+        continue;
+      }
+      if (!name.endsWith('.json')) continue;
+      let files: { name: string; text: string | null }[];
+      try {
+        const parsed = JSON.parse(await readFile(path, 'utf8')) as { format?: unknown; files?: unknown; checksum?: unknown };
+        if (parsed.format !== TXN_FORMAT || !Array.isArray(parsed.files) || parsed.checksum !== checksumOf(JSON.stringify(parsed.files))) throw new Error();
+        files = parsed.files as { name: string; text: string | null }[];
+        if (files.some((f) => typeof f?.name !== 'string' || !KEY_FILE.test(f.name) || (f.text !== null && typeof f.text !== 'string'))) throw new Error();
+      } catch {
+        throw new KeyStoreError(`the key store in ${this.dir} has an unreadable journal txn/${name}. Nothing was changed. Restore it from a backup, or move it out of the directory.`);
+      }
+      for (const f of files) await this.applyFile({ name: f.name, text: f.text ?? undefined });
+      await this.syncDir();
+      await unlink(path);
+      await syncDirectory(this.txnDir);
+    }
   }
 
   private async load(): Promise<void> {
@@ -269,7 +392,8 @@ export class FileKeyStore implements KeyStore {
       const path = join('keys', name);
       try {
         const record = await this.parseFile(await readFile(join(this.keysDir, name), 'utf8'), m[1]!);
-        this.records.set(record.KeyId, record);
+        this.records.set(record.KeyId, { record, version: ++this.version });
+        for (const a of record.aliases) this.aliasIndex.set(aliasKey(record.AccountId, record.Region, a.AliasName), record.KeyId);
       } catch (err) {
         problems.push(`  ${path}: ${(err as Error).message}`);
       }
@@ -382,5 +506,34 @@ function unlinkSyncQuiet(path: string): void {
     unlinkSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/**
+ * Per-name locks for commits: a commit waits for the earlier commits that
+ * share a key or an alias name with it. All of a commit's names are queued
+ * in one synchronous step, so a commit only ever waits for earlier ones and
+ * no two can wait for each other.
+ */
+class Locks {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  acquire(names: readonly string[]): { ready: Promise<void>; release: () => void } {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const waits: Promise<void>[] = [];
+    const unique = [...new Set(names)];
+    for (const name of unique) {
+      const previous = this.tails.get(name);
+      if (previous !== undefined) waits.push(previous);
+      this.tails.set(name, done);
+    }
+    return {
+      ready: Promise.all(waits).then(() => undefined),
+      release: () => {
+        release();
+        for (const name of unique) if (this.tails.get(name) === done) this.tails.delete(name);
+      },
+    };
   }
 }

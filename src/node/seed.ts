@@ -26,6 +26,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { KeyStore, StoredKey } from '../kms/key-store.js';
+import { Repository } from '../kms/repository.js';
 import { SecretBytes } from '../kms/secret.js';
 import { KeyStoreError } from './errors.js';
 
@@ -142,6 +143,14 @@ export function validateSeed(seed: unknown): Seed {
   return s;
 }
 
+/** Writes a seeded record as one atomic change (its aliases claimed in the store's index). */
+async function write(store: KeyStore, record: StoredKey): Promise<void> {
+  await Repository.of(store).transact((tx) => {
+    tx.key(record.KeyId);
+    tx.put(record);
+  });
+}
+
 /**
  * Adds the seed's keys and aliases that are not in `store` yet. Records are
  * written whole, as the facade's CreateKey and CreateAlias would leave them.
@@ -149,7 +158,7 @@ export function validateSeed(seed: unknown): Seed {
 export async function applySeed(store: KeyStore, seed: Seed, context: SeedContext): Promise<SeedResult> {
   validateSeed(seed);
   const now = (context.now ?? Date.now)();
-  const existing = await store.list();
+  const existing = (await store.scan()).map((v) => v.record);
   const aliasOwner = new Map<string, StoredKey>();
   const keys = new Map<string, StoredKey>();
   for (const k of existing) {
@@ -184,7 +193,7 @@ export async function applySeed(store: KeyStore, seed: Seed, context: SeedContex
       grants: [],
     };
     bytes.fill(0);
-    await store.put(record);
+    await write(store, record);
     keys.set(keyId, record);
     for (const a of aliases) aliasOwner.set(a, record);
     result.created.push(keyId);
@@ -197,7 +206,7 @@ export async function applySeed(store: KeyStore, seed: Seed, context: SeedContex
       ...target,
       aliases: [...target.aliases, { AliasName: alias.AliasName, CreationDate: now, LastUpdatedDate: now }],
     };
-    await store.put(updated);
+    await write(store, updated);
     keys.set(updated.KeyId, updated);
     aliasOwner.set(alias.AliasName, updated);
     result.aliases.push(alias.AliasName);

@@ -28,6 +28,7 @@ import {
   ValidationException,
   VerifyMacCommand,
   type StoredKey,
+  type VersionedKey,
 } from '../../src/index.js';
 import { toHex } from '../../src/index.js';
 import { createKey, materialOf, rejects, setup } from './helpers.js';
@@ -91,14 +92,8 @@ test('KMSInvalidMacException: message UnknownError in process, none on the wire'
 
 test('an unexpected failure inside an operation is KMSInternalException, never a raw TypeError', async () => {
   class BrokenStore extends MemoryKeyStore {
-    override async get(): Promise<StoredKey | undefined> {
+    override async scan(): Promise<VersionedKey[]> {
       throw new TypeError('disk on fire');
-    }
-    override getSync(): StoredKey | undefined {
-      throw new TypeError('disk on fire');
-    }
-    override async list(): Promise<StoredKey[]> {
-      return [null as unknown as StoredKey];
     }
   }
   const client = new KMSClient({ keyStore: new BrokenStore() });

@@ -18,6 +18,13 @@ import { revealSecret } from '../../src/kms/secret.js';
 export const REGION = 'us-east-1';
 export const ACCOUNT = '111122223333';
 
+/** A store with the test conveniences of MemoryKeyStore and FileKeyStore. */
+export interface InspectableStore extends KeyStore {
+  get(keyId: string): Promise<StoredKey | undefined>;
+  list(): Promise<StoredKey[]>;
+  put(record: StoredKey): Promise<void>;
+}
+
 /** A client, its store and a clock the test moves. */
 export interface Setup {
   client: KMSClient;
@@ -39,14 +46,14 @@ export async function createKey(client: KMSClient, KeySpec = 'HMAC_256', KeyUsag
 }
 
 /** A copy of the key's material, read from the store record (test-only). */
-export async function materialOf(store: KeyStore, keyId: string): Promise<Uint8Array> {
+export async function materialOf(store: Pick<InspectableStore, 'get'>, keyId: string): Promise<Uint8Array> {
   const record = await store.get(keyId);
   assert.ok(record?.material, `key ${keyId} has material`);
   return Uint8Array.from(revealSecret(record!.material!));
 }
 
 /** Puts a changed copy of a record (for states the API cannot reach). */
-export async function patch(store: KeyStore, keyId: string, change: Partial<StoredKey>): Promise<void> {
+export async function patch(store: InspectableStore, keyId: string, change: Partial<StoredKey>): Promise<void> {
   const record = await store.get(keyId);
   assert.ok(record, `key ${keyId} exists`);
   await store.put({ ...record!, ...change });

@@ -20,6 +20,10 @@ import {
   VerifyMacCommand,
   type KeyStore,
   type StoredKey,
+  type Commit,
+  type CommitResult,
+  type KeyChange,
+  type VersionedKey,
 } from '../../src/index.js';
 import { revealSecret } from '../../src/kms/secret.js';
 import { createKey, materialOf, patch, rejects, setup } from './helpers.js';
@@ -130,23 +134,31 @@ test('the cached HmacKey follows material changes made in the store', async () =
 });
 
 /**
- * A store that hands out fresh copies and has no `getSync` (as a store on
- * disk would): the HmacKey cache must still be right, on the async path.
+ * A store that hands out fresh copies everywhere (as a store that reads from
+ * a database would) and is shared: the HmacKey cache must still be right.
  */
 class CopyingStore implements KeyStore {
+  readonly shared = true;
   readonly #inner = new MemoryKeyStore();
   async get(keyId: string): Promise<StoredKey | undefined> {
     const r = await this.#inner.get(keyId);
     return r === undefined ? undefined : copy(r);
   }
-  async list(): Promise<StoredKey[]> {
-    return (await this.#inner.list()).map(copy);
+  async scan(): Promise<VersionedKey[]> {
+    return (await this.#inner.scan()).map((v) => ({ record: copy(v.record), version: v.version }));
   }
-  put(record: StoredKey): Promise<void> {
-    return this.#inner.put(record);
+  async read(keyId: string): Promise<VersionedKey | undefined> {
+    const v = await this.#inner.read(keyId);
+    return v === undefined ? undefined : { record: copy(v.record), version: v.version };
   }
-  delete(keyId: string): Promise<void> {
-    return this.#inner.delete(keyId);
+  readAlias(account: string, region: string, name: string): Promise<string | undefined> {
+    return this.#inner.readAlias(account, region, name);
+  }
+  commit(c: Commit): Promise<CommitResult> {
+    return this.#inner.commit(c);
+  }
+  subscribe(listener: (change: KeyChange) => void): () => void {
+    return this.#inner.subscribe((c) => listener({ ...c, record: c.record && copy(c.record) }));
   }
 }
 function copy(r: StoredKey): StoredKey {

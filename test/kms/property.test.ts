@@ -13,8 +13,8 @@ import {
   CreateGrantCommand,
   DisableKeyCommand,
   KMSServiceException,
+  MemoryKeyStore,
   toHex,
-  type KeyStore,
 } from '../../src/index.js';
 import { revealSecret } from '../../src/kms/secret.js';
 import { prng, type Prng } from '../helpers/prng.js';
@@ -30,7 +30,7 @@ const MEMBERS = [
 const JUNK_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
 /** A snapshot of every record, material included (hex), to compare before and after. */
-async function snapshot(store: KeyStore): Promise<string> {
+async function snapshot(store: MemoryKeyStore): Promise<string> {
   const records = await store.list();
   return JSON.stringify(records.map((r) => ({ ...r, material: r.material ? toHex(revealSecret(r.material)) : null })));
 }

@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import * as sdk from '@aws-sdk/client-kms';
 import * as facadeErrors from '../../src/kms/errors.js';
 import { COMMANDS } from '../../src/kms/commands/index.js';
-import { MemoryKeyStore, type KeyStore, type StoredKey } from '../../src/kms/key-store.js';
+import { MemoryKeyStore, type Commit, type KeyChange, type KeyStore, type VersionedKey } from '../../src/kms/key-store.js';
 import { startServer, type KmsServer } from '../../src/node/index.js';
 import { rejection as rejects, signedRequest, rawRequest } from './helpers.js';
 
@@ -18,24 +18,31 @@ const FIXED_ID = '0b0f1f5e-7a39-4c52-9f8e-3d0c2a1b4e6f';
 const MATERIAL = Uint8Array.from({ length: 32 }, (_, i) => i);
 const HELLO = new TextEncoder().encode('Hello World');
 
-/** A MemoryKeyStore that can be told to throw on the next `get`: drives every facade error over the wire. */
+/**
+ * A MemoryKeyStore, shared (so DescribeKey reads through it), that can be
+ * told to throw on the next `read`: drives every facade error over the wire.
+ */
 class FaultyStore implements KeyStore {
+  readonly shared = true;
   readonly inner = new MemoryKeyStore();
   fail: Error | undefined;
-  async get(keyId: string): Promise<StoredKey | undefined> {
+  async read(keyId: string): Promise<VersionedKey | undefined> {
     const f = this.fail;
     this.fail = undefined;
     if (f !== undefined) throw f;
-    return this.inner.get(keyId);
+    return this.inner.read(keyId);
   }
-  put(r: StoredKey) {
-    return this.inner.put(r);
+  scan() {
+    return this.inner.scan();
   }
-  delete(id: string) {
-    return this.inner.delete(id);
+  readAlias(account: string, region: string, name: string) {
+    return this.inner.readAlias(account, region, name);
   }
-  list() {
-    return this.inner.list();
+  commit(c: Commit) {
+    return this.inner.commit(c);
+  }
+  subscribe(listener: (change: KeyChange) => void) {
+    return this.inner.subscribe(listener);
   }
 }
 
@@ -219,8 +226,8 @@ test('the SDK retries server faults: 3 attempts by default', async () => {
   const retrying = newClient({ maxAttempts: 3, retryStrategy: undefined });
   let calls = 0;
   const flaky: KeyStore = store;
-  const original = flaky.get.bind(flaky);
-  store.get = async (id: string) => {
+  const original = flaky.read.bind(flaky);
+  store.read = async (id: string) => {
     calls++;
     if (calls < 3) throw new facadeErrors.KMSInternalException('transient');
     return original(id);
@@ -230,7 +237,7 @@ test('the SDK retries server faults: 3 attempts by default', async () => {
     assert.is(out.KeyMetadata!.KeyId, FIXED_ID);
     assert.is(out.$metadata.attempts, 3);
   } finally {
-    store.get = original;
+    store.read = original;
     retrying.destroy();
   }
 });

@@ -35,12 +35,13 @@ export interface CancelKeyDeletionCommandOutput extends CancelKeyDeletionRespons
 export class CancelKeyDeletionCommand extends KMSCommand<CancelKeyDeletionCommandInput, CancelKeyDeletionCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<CancelKeyDeletionCommandOutput> {
     const { KeyId: keyId } = readInput(CancelKeyDeletion, this.input);
-    const record = await s.resolve(keyId!, KEY_OR_ARN);
-    if (record.KeyState !== 'PendingDeletion') throw new KMSInvalidStateException(`${record.Arn} is not pending deletion.`);
-    const next: StoredKey = { ...record, KeyState: record.Origin === 'EXTERNAL' && record.material === undefined ? 'PendingImport' : 'Disabled' };
-    delete next.DeletionDate;
-    delete next.PendingWindowInDays;
-    await s.save(next, true);
+    const record = await s.change(keyId!, KEY_OR_ARN, (record) => {
+      if (record.KeyState !== 'PendingDeletion') throw new KMSInvalidStateException(`${record.Arn} is not pending deletion.`);
+      const next: StoredKey = { ...record, KeyState: record.Origin === 'EXTERNAL' && record.material === undefined ? 'PendingImport' : 'Disabled' };
+      delete next.DeletionDate;
+      delete next.PendingWindowInDays;
+      return next;
+    });
     return { KeyId: record.Arn, $metadata };
   }
 }

@@ -1,7 +1,7 @@
 import { checkAliasName, MAX_ALIASES_PER_KEY } from '../aliases.js';
 import { CreateAlias } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
-import { AlreadyExistsException, LimitExceededException, type ResponseMetadata } from '../errors.js';
+import { LimitExceededException, type ResponseMetadata } from '../errors.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
@@ -33,13 +33,19 @@ export class CreateAliasCommand extends KMSCommand<CreateAliasCommandInput, Crea
     const { AliasName: name, TargetKeyId: targetId } = readInput(CreateAlias, this.input);
     checkAliasName(name!, true);
     // The duplicate check before the target, as LocalStack's AWS-validated provider does.
-    if ((await s.findAlias(name!)) !== undefined) throw new AlreadyExistsException(`An alias with the name ${s.aliasArn(name!)} already exists`);
-    const record = await s.resolve(targetId!, KEY_OR_ARN);
-    if (record.KeyState === 'PendingDeletion') throw invalidState(record);
-    // [INF] text not recorded.
-    if (record.aliases.length >= MAX_ALIASES_PER_KEY) throw new LimitExceededException(`${record.Arn} already has ${MAX_ALIASES_PER_KEY} aliases.`);
+    if ((await s.findAlias(name!)) !== undefined) throw s.aliasExists(name!);
+    const target = await s.resolve(targetId!, KEY_OR_ARN);
     const now = s.nowMs();
-    await s.save({ ...record, aliases: [...record.aliases, { AliasName: name!, CreationDate: now, LastUpdatedDate: now }] });
+    // One atomic step: the alias index entry (unique per account and region
+    // in the store) and the key record, both re-checked on a concurrent change.
+    await s.transact((tx) => {
+      if (s.aliasIn(tx, name!) !== undefined) throw s.aliasExists(name!);
+      const record = s.lookup(tx, target.KeyId);
+      if (record.KeyState === 'PendingDeletion') throw invalidState(record);
+      // [INF] text not recorded.
+      if (record.aliases.length >= MAX_ALIASES_PER_KEY) throw new LimitExceededException(`${record.Arn} already has ${MAX_ALIASES_PER_KEY} aliases.`);
+      tx.put({ ...record, aliases: [...record.aliases, { AliasName: name!, CreationDate: now, LastUpdatedDate: now }] });
+    });
     return { $metadata };
   }
 }

@@ -67,50 +67,51 @@ export class CreateGrantCommand extends KMSCommand<CreateGrantCommandInput, Crea
     // The encryption-context constraints given (`SourceArn` is allowed for every key).
     const constraints = CONTEXT_CONSTRAINTS.filter((m) => constraintsIn?.[m] !== undefined);
 
-    const record = await s.resolve(keyId!, KEY_OR_ARN_CROSS_ACCOUNT);
-    // Key states for CreateGrant ([DOC] key-state table, KMS-SEMANTICS.md §7).
-    if (record.KeyState === 'Disabled') throw new DisabledException(`${record.Arn} is disabled.`);
-    if (record.KeyState !== 'Enabled' && record.KeyState !== 'Updating') throw invalidState(record);
-    checkOperations(record.KeyUsage, operations!);
-    if (constraints.length > 0 && record.KeySpec !== 'SYMMETRIC_DEFAULT') {
-      // [M] CreateGrant.Constraints: encryption-context constraints are for symmetric encryption keys only; text [INF].
-      throw new ValidationException(`Grant constraints ${constraints.join(', ')} are not supported for KeySpec ${record.KeySpec}.`);
-    }
-    s.checkGrantTokens(record, tokens);
-
     const token = toBase64(crypto.getRandomValues(new Uint8Array(96)));
-    const existing =
-      name === undefined
-        ? undefined
-        : record.grants.find(
-            (g) => g.Name === name && g.GranteePrincipal === grantee && g.RetiringPrincipal === retiring && sameOperations(g.Operations, operations!),
-          );
-    if (existing === undefined && record.grants.length >= MAX_GRANTS_PER_KEY) {
-      // [INF] text not recorded.
-      throw new LimitExceededException(`${record.Arn} already has ${MAX_GRANTS_PER_KEY} grants.`);
-    }
-    s.checkDryRun(dryRun);
-
-    let grants: StoredGrant[];
-    let grantId: string;
-    if (existing !== undefined) {
-      grantId = existing.GrantId;
-      grants = record.grants.map((g) => (g === existing ? { ...g, TokenHashes: [...g.TokenHashes, tokenHash(token)] } : g));
-    } else {
-      grantId = randomHex(32);
-      const grant: StoredGrant = {
-        GrantId: grantId,
-        GranteePrincipal: grantee!,
-        Operations: [...operations!],
-        CreationDate: s.nowMs(),
-        IssuingAccount: `arn:${s.partition}:iam::${s.accountId}:root`,
-        TokenHashes: [tokenHash(token)],
-      };
-      if (name !== undefined) grant.Name = name;
-      if (retiring !== undefined) grant.RetiringPrincipal = retiring;
-      grants = [...record.grants, grant];
-    }
-    await s.save({ ...record, grants });
+    const newGrantId = randomHex(32);
+    const now = s.nowMs();
+    let grantId = newGrantId;
+    await s.change(keyId!, KEY_OR_ARN_CROSS_ACCOUNT, (record) => {
+      // Key states for CreateGrant ([DOC] key-state table, KMS-SEMANTICS.md §7).
+      if (record.KeyState === 'Disabled') throw new DisabledException(`${record.Arn} is disabled.`);
+      if (record.KeyState !== 'Enabled' && record.KeyState !== 'Updating') throw invalidState(record);
+      checkOperations(record.KeyUsage, operations!);
+      if (constraints.length > 0 && record.KeySpec !== 'SYMMETRIC_DEFAULT') {
+        // [M] CreateGrant.Constraints: encryption-context constraints are for symmetric encryption keys only; text [INF].
+        throw new ValidationException(`Grant constraints ${constraints.join(', ')} are not supported for KeySpec ${record.KeySpec}.`);
+      }
+      s.checkGrantTokens(record, tokens);
+      const existing =
+        name === undefined
+          ? undefined
+          : record.grants.find(
+              (g) => g.Name === name && g.GranteePrincipal === grantee && g.RetiringPrincipal === retiring && sameOperations(g.Operations, operations!),
+            );
+      if (existing === undefined && record.grants.length >= MAX_GRANTS_PER_KEY) {
+        // [INF] text not recorded.
+        throw new LimitExceededException(`${record.Arn} already has ${MAX_GRANTS_PER_KEY} grants.`);
+      }
+      s.checkDryRun(dryRun);
+      let grants: StoredGrant[];
+      if (existing !== undefined) {
+        grantId = existing.GrantId;
+        grants = record.grants.map((g) => (g === existing ? { ...g, TokenHashes: [...g.TokenHashes, tokenHash(token)] } : g));
+      } else {
+        grantId = newGrantId;
+        const grant: StoredGrant = {
+          GrantId: newGrantId,
+          GranteePrincipal: grantee!,
+          Operations: [...operations!],
+          CreationDate: now,
+          IssuingAccount: `arn:${s.partition}:iam::${s.accountId}:root`,
+          TokenHashes: [tokenHash(token)],
+        };
+        if (name !== undefined) grant.Name = name;
+        if (retiring !== undefined) grant.RetiringPrincipal = retiring;
+        grants = [...record.grants, grant];
+      }
+      return { ...record, grants };
+    });
     return { GrantToken: token, GrantId: grantId, $metadata };
   }
 }

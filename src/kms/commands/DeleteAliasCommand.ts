@@ -27,9 +27,12 @@ export class DeleteAliasCommand extends KMSCommand<DeleteAliasCommandInput, Dele
   async run(s: Service, $metadata: ResponseMetadata): Promise<DeleteAliasCommandOutput> {
     const { AliasName: name } = readInput(DeleteAlias, this.input);
     checkAliasName(name!, false);
-    const record = await s.findAlias(name!);
-    if (record === undefined) throw new NotFoundException(`Alias ${s.aliasArn(name!)} is not found.`);
-    await s.save({ ...record, aliases: record.aliases.filter((a) => a.AliasName !== name) });
+    await s.findAlias(name!);
+    await s.transact((tx) => {
+      const record = s.aliasIn(tx, name!);
+      if (record === undefined) throw new NotFoundException(`Alias ${s.aliasArn(name!)} is not found.`);
+      tx.put({ ...record, aliases: record.aliases.filter((a) => a.AliasName !== name) });
+    });
     return { $metadata };
   }
 }

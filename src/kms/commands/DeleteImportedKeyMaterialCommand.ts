@@ -2,8 +2,7 @@ import { DeleteImportedKeyMaterial } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { UnsupportedOperationException, type ResponseMetadata } from '../errors.js';
 import { checkExternal } from '../import/state.js';
-import type { StoredKey } from '../key-store.js';
-import { KEY_OR_ARN, type Service } from '../service.js';
+import { KEY_OR_ARN, withoutMaterial, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
 /** DeleteImportedKeyMaterial request ([M] `DeleteImportedKeyMaterialRequest`). */
@@ -43,16 +42,14 @@ export interface DeleteImportedKeyMaterialCommandOutput extends DeleteImportedKe
 export class DeleteImportedKeyMaterialCommand extends KMSCommand<DeleteImportedKeyMaterialCommandInput, DeleteImportedKeyMaterialCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<DeleteImportedKeyMaterialCommandOutput> {
     const { KeyId: keyId, KeyMaterialId: materialId } = readInput(DeleteImportedKeyMaterial, this.input);
-    const record = await s.resolve(keyId!, KEY_OR_ARN);
-    checkExternal(record);
-    if (materialId !== undefined && record.KeySpec !== 'SYMMETRIC_DEFAULT') {
-      // [M] KeyMaterialId identifies symmetric encryption key material; the text is [INF].
-      throw new UnsupportedOperationException('KeyMaterialId is supported for symmetric encryption keys only.');
-    }
-    // The old SecretBytes is dropped, not wiped: a MAC in flight may still read it.
-    const { material: _material, ExpirationModel: _model, ValidTo: _validTo, ...rest } = record;
-    const next: StoredKey = { ...rest, KeyState: record.KeyState === 'PendingDeletion' ? 'PendingDeletion' : 'PendingImport' };
-    await s.save(next, true);
+    const record = await s.change(keyId!, KEY_OR_ARN, (record) => {
+      checkExternal(record);
+      if (materialId !== undefined && record.KeySpec !== 'SYMMETRIC_DEFAULT') {
+        // [M] KeyMaterialId identifies symmetric encryption key material; the text is [INF].
+        throw new UnsupportedOperationException('KeyMaterialId is supported for symmetric encryption keys only.');
+      }
+      return withoutMaterial(record);
+    });
     return { KeyId: record.Arn, $metadata };
   }
 }

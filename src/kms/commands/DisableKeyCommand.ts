@@ -26,9 +26,10 @@ export interface DisableKeyCommandOutput extends MetadataBearer {}
 export class DisableKeyCommand extends KMSCommand<DisableKeyCommandInput, DisableKeyCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<DisableKeyCommandOutput> {
     const { KeyId: keyId } = readInput(DisableKey, this.input);
-    const record = await s.resolve(keyId!, KEY_OR_ARN);
-    if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled') throw invalidState(record);
-    if (record.KeyState === 'Enabled') await s.save({ ...record, KeyState: 'Disabled' }, true);
+    await s.change(keyId!, KEY_OR_ARN, (record) => {
+      if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled') throw invalidState(record);
+      return record.KeyState === 'Enabled' ? { ...record, KeyState: 'Disabled' } : undefined;
+    });
     return { $metadata };
   }
 }

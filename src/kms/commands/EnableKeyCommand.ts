@@ -27,9 +27,10 @@ export interface EnableKeyCommandOutput extends MetadataBearer {}
 export class EnableKeyCommand extends KMSCommand<EnableKeyCommandInput, EnableKeyCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<EnableKeyCommandOutput> {
     const { KeyId: keyId } = readInput(EnableKey, this.input);
-    const record = await s.resolve(keyId!, KEY_OR_ARN);
-    if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled') throw invalidState(record);
-    if (record.KeyState === 'Disabled') await s.save({ ...record, KeyState: 'Enabled' }, true);
+    await s.change(keyId!, KEY_OR_ARN, (record) => {
+      if (record.KeyState !== 'Enabled' && record.KeyState !== 'Disabled') throw invalidState(record);
+      return record.KeyState === 'Disabled' ? { ...record, KeyState: 'Enabled' } : undefined;
+    });
     return { $metadata };
   }
 }

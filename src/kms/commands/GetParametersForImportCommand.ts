@@ -70,13 +70,14 @@ export class GetParametersForImportCommand extends KMSCommand<GetParametersForIm
     const now = s.nowMs();
     const validTo = now + PARAMETERS_LIFETIME_MS;
     const { token, publicKey, set } = await newParameters(record.Arn, algorithm!, keySpec!, validTo);
-    // Re-read the record: generating an RSA key takes a while, and the key may have changed meanwhile.
-    const current = await s.resolve(record.KeyId, KEY_OR_ARN);
-    const state = readImportState(current);
-    // Expired sets keep their id (for ExpiredImportTokenException) but lose their sealed key.
-    const sets = state.sets.map((old) => (old.validTo > now || old.sealed === undefined ? old : { id: old.id, algorithm: old.algorithm, keySpec: old.keySpec, validTo: old.validTo }));
-    sets.push(set);
-    await s.save({ ...current, importState: writeImportState({ ...state, sets: sets.slice(-MAX_SETS) }) });
+    // Generating an RSA key takes a while: the change applies to the key as it is by then.
+    await s.change(record.KeyId, KEY_OR_ARN, (current) => {
+      const state = readImportState(current);
+      // Expired sets keep their id (for ExpiredImportTokenException) but lose their sealed key.
+      const sets = state.sets.map((old) => (old.validTo > now || old.sealed === undefined ? old : { id: old.id, algorithm: old.algorithm, keySpec: old.keySpec, validTo: old.validTo }));
+      sets.push(set);
+      return { ...current, importState: writeImportState({ ...state, sets: sets.slice(-MAX_SETS) }) };
+    });
     return { KeyId: record.Arn, ImportToken: token, PublicKey: publicKey, ParametersValidTo: new Date(validTo), $metadata };
   }
 }

@@ -130,24 +130,26 @@ export class ImportKeyMaterialCommand extends KMSCommand<ImportKeyMaterialComman
         // [INF] IncorrectKeyMaterialException is the model's "invalid, or does not meet expectations".
         throw new IncorrectKeyMaterialException(`Key material for key spec ${record.KeySpec} must be ${lengths.min} to ${lengths.max} bytes long.`);
       }
-      // Re-read the record: the unwrap took a while, and the key may have changed meanwhile.
-      const current = await s.resolve(record.KeyId, KEY_OR_ARN);
-      checkImportState(current);
-      const pinned = readImportState(current);
-      if (!sameMaterial(pinned, material, current.KeyId)) {
-        // [INF] text; the rule is [M] ImportKeyMaterial (HMAC material cannot change).
-        throw new IncorrectKeyMaterialException('The key material does not match the key material previously imported into this KMS key.');
-      }
-      const next: StoredKey = {
-        ...current,
-        KeyState: 'Enabled',
-        ExpirationModel: model,
-        material: new SecretBytes(material),
-        importState: writeImportState({ ...pinned, fingerprint: pinned.fingerprint ?? fingerprint(material, current.KeyId) }),
-      };
-      if (model === 'KEY_MATERIAL_EXPIRES') next.ValidTo = validTo;
-      else delete next.ValidTo;
-      await s.save(next, true);
+      // The unwrap took a while: the change applies to the key as it is by then.
+      const secret = new SecretBytes(material);
+      await s.change(record.KeyId, KEY_OR_ARN, (current) => {
+        checkImportState(current);
+        const pinned = readImportState(current);
+        if (!sameMaterial(pinned, material, current.KeyId)) {
+          // [INF] text; the rule is [M] ImportKeyMaterial (HMAC material cannot change).
+          throw new IncorrectKeyMaterialException('The key material does not match the key material previously imported into this KMS key.');
+        }
+        const next: StoredKey = {
+          ...current,
+          KeyState: 'Enabled',
+          ExpirationModel: model,
+          material: secret,
+          importState: writeImportState({ ...pinned, fingerprint: pinned.fingerprint ?? fingerprint(material, current.KeyId) }),
+        };
+        if (model === 'KEY_MATERIAL_EXPIRES') next.ValidTo = validTo;
+        else delete next.ValidTo;
+        return next;
+      });
     } finally {
       material.fill(0);
     }

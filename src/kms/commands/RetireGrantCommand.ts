@@ -33,30 +33,35 @@ export interface RetireGrantCommandOutput extends MetadataBearer {}
 export class RetireGrantCommand extends KMSCommand<RetireGrantCommandInput, RetireGrantCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<RetireGrantCommandOutput> {
     const { GrantToken: token, KeyId: keyId, GrantId: grantId, DryRun: dryRun } = readInput(RetireGrant, this.input);
-    let record: StoredKey | undefined;
+    let keyRef: string;
     let id: string;
     if (token !== undefined) {
       const h = tokenHash(token);
-      for (const r of await s.store.list()) {
-        // Grant tokens are regional, like the keys they are for [INF].
-        if (r.Region !== s.region) continue;
-        const g = r.grants.find((x) => x.TokenHashes.includes(h));
-        if (g !== undefined && !(await s.expired(r))) {
-          record = r;
+      let found: StoredKey | undefined;
+      for (const record of await s.liveKeys(false)) {
+        const g = record.grants.find((x) => x.TokenHashes.includes(h));
+        if (g !== undefined) {
+          found = record;
           id = g.GrantId;
           break;
         }
       }
-      if (record === undefined) throw new InvalidGrantTokenException('Invalid grant token.');
+      if (found === undefined) throw new InvalidGrantTokenException('Invalid grant token.');
+      keyRef = found.Arn;
     } else {
       // [INF] text: LocalStack's; the model marks all three members optional.
       if (keyId === undefined || grantId === undefined) throw new ValidationException('Grant token OR (grant ID, key ID) must be specified');
-      record = await s.resolve(keyId, KEY_OR_ARN_CROSS_ACCOUNT);
-      if (!record.grants.some((g) => g.GrantId === grantId)) throw new InvalidGrantIdException(`Grant ID ${grantId} is not valid for ${record.Arn}.`);
+      keyRef = keyId;
       id = grantId;
     }
-    s.checkDryRun(dryRun);
-    await s.save({ ...record, grants: record.grants.filter((g) => g.GrantId !== id!) });
+    await s.change(keyRef, KEY_OR_ARN_CROSS_ACCOUNT, (record) => {
+      if (!record.grants.some((g) => g.GrantId === id)) {
+        if (token !== undefined) throw new InvalidGrantTokenException('Invalid grant token.');
+        throw new InvalidGrantIdException(`Grant ID ${id} is not valid for ${record.Arn}.`);
+      }
+      s.checkDryRun(dryRun);
+      return { ...record, grants: record.grants.filter((g) => g.GrantId !== id) };
+    });
     return { $metadata };
   }
 }

@@ -28,11 +28,12 @@ export interface RevokeGrantCommandOutput extends MetadataBearer {}
 export class RevokeGrantCommand extends KMSCommand<RevokeGrantCommandInput, RevokeGrantCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<RevokeGrantCommandOutput> {
     const { KeyId: keyId, GrantId: grantId, DryRun: dryRun } = readInput(RevokeGrant, this.input);
-    const record = await s.resolve(keyId!, KEY_OR_ARN_CROSS_ACCOUNT);
-    // An unknown grant: InvalidGrantIdException, as LocalStack raises it; text [INF].
-    if (!record.grants.some((g) => g.GrantId === grantId)) throw new InvalidGrantIdException(`Grant ID ${grantId} is not valid for ${record.Arn}.`);
-    s.checkDryRun(dryRun);
-    await s.save({ ...record, grants: record.grants.filter((g) => g.GrantId !== grantId) });
+    await s.change(keyId!, KEY_OR_ARN_CROSS_ACCOUNT, (record) => {
+      // An unknown grant: InvalidGrantIdException, as LocalStack raises it; text [INF].
+      if (!record.grants.some((g) => g.GrantId === grantId)) throw new InvalidGrantIdException(`Grant ID ${grantId} is not valid for ${record.Arn}.`);
+      s.checkDryRun(dryRun);
+      return { ...record, grants: record.grants.filter((g) => g.GrantId !== grantId) };
+    });
     return { $metadata };
   }
 }

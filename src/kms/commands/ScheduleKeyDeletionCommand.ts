@@ -43,10 +43,11 @@ const SCHEDULABLE = new Set(['Enabled', 'Disabled', 'PendingImport', 'Unavailabl
 export class ScheduleKeyDeletionCommand extends KMSCommand<ScheduleKeyDeletionCommandInput, ScheduleKeyDeletionCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<ScheduleKeyDeletionCommandOutput> {
     const { KeyId: keyId, PendingWindowInDays: days } = readInput(ScheduleKeyDeletion, this.input);
-    const record = await s.resolve(keyId!, KEY_OR_ARN);
-    if (!SCHEDULABLE.has(record.KeyState)) throw invalidState(record);
     const deletionDate = s.nowMs() + days * 86_400_000;
-    await s.save({ ...record, KeyState: 'PendingDeletion', DeletionDate: deletionDate, PendingWindowInDays: days }, true);
+    const record = await s.change(keyId!, KEY_OR_ARN, (record) => {
+      if (!SCHEDULABLE.has(record.KeyState)) throw invalidState(record);
+      return { ...record, KeyState: 'PendingDeletion', DeletionDate: deletionDate, PendingWindowInDays: days };
+    });
     return { KeyId: record.Arn, DeletionDate: new Date(deletionDate), KeyState: 'PendingDeletion', PendingWindowInDays: days, $metadata };
   }
 }

@@ -31,10 +31,11 @@ export interface TagResourceCommandOutput extends MetadataBearer {}
 export class TagResourceCommand extends KMSCommand<TagResourceCommandInput, TagResourceCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<TagResourceCommandOutput> {
     const { KeyId: keyId, Tags: tags } = readInput(TagResource, this.input);
-    const record = await s.resolve(keyId!, KEY_OR_ARN);
-    if (record.KeyState === 'PendingDeletion' || record.KeyState === 'PendingReplicaDeletion') throw invalidState(record);
-    checkTagRules(tags!, record.tags);
-    await s.save({ ...record, tags: mergeTags(record.tags, tags!) });
+    await s.change(keyId!, KEY_OR_ARN, (record) => {
+      if (record.KeyState === 'PendingDeletion' || record.KeyState === 'PendingReplicaDeletion') throw invalidState(record);
+      checkTagRules(tags!, record.tags);
+      return { ...record, tags: mergeTags(record.tags, tags!) };
+    });
     return { $metadata };
   }
 }

@@ -28,10 +28,11 @@ export interface UntagResourceCommandOutput extends MetadataBearer {}
 export class UntagResourceCommand extends KMSCommand<UntagResourceCommandInput, UntagResourceCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<UntagResourceCommandOutput> {
     const { KeyId: keyId, TagKeys: tagKeys } = readInput(UntagResource, this.input);
-    const record = await s.resolve(keyId!, KEY_OR_ARN);
-    if (record.KeyState === 'PendingDeletion' || record.KeyState === 'PendingReplicaDeletion') throw invalidState(record);
     const remove = new Set(tagKeys);
-    if (record.tags.some((t) => remove.has(t.TagKey))) await s.save({ ...record, tags: record.tags.filter((t) => !remove.has(t.TagKey)) });
+    await s.change(keyId!, KEY_OR_ARN, (record) => {
+      if (record.KeyState === 'PendingDeletion' || record.KeyState === 'PendingReplicaDeletion') throw invalidState(record);
+      return record.tags.some((t) => remove.has(t.TagKey)) ? { ...record, tags: record.tags.filter((t) => !remove.has(t.TagKey)) } : undefined;
+    });
     return { $metadata };
   }
 }

@@ -30,25 +30,30 @@ export class UpdateAliasCommand extends KMSCommand<UpdateAliasCommandInput, Upda
   async run(s: Service, $metadata: ResponseMetadata): Promise<UpdateAliasCommandOutput> {
     const { AliasName: name, TargetKeyId: targetId } = readInput(UpdateAlias, this.input);
     checkAliasName(name!, false);
-    const current = await s.findAlias(name!);
-    if (current === undefined) throw new NotFoundException(`Alias ${s.aliasArn(name!)} is not found.`);
-    const target = await s.resolve(targetId!, KEY_OR_ARN);
-    if (target.KeyState === 'PendingDeletion') throw invalidState(target);
-    if (keyFamily(target.KeySpec) !== keyFamily(current.KeySpec) || target.KeyUsage !== current.KeyUsage) {
-      // "both symmetric or both asymmetric or both HMAC", same KeyUsage ([M] UpdateAlias); text [INF].
-      throw new ValidationException(
-        `${target.Arn} is not compatible with the current target of ${s.aliasArn(name!)}: an alias can only move to a key of the same key type and key usage.`,
-      );
-    }
+    if ((await s.findAlias(name!)) === undefined) throw new NotFoundException(`Alias ${s.aliasArn(name!)} is not found.`);
+    const first = await s.resolve(targetId!, KEY_OR_ARN);
     const now = s.nowMs();
-    const old = current.aliases.find((a) => a.AliasName === name)!;
-    const moved = { AliasName: name!, CreationDate: old.CreationDate, LastUpdatedDate: now };
-    if (target.KeyId === current.KeyId) {
-      await s.save({ ...current, aliases: current.aliases.map((a) => (a.AliasName === name ? moved : a)) });
-    } else {
-      await s.save({ ...current, aliases: current.aliases.filter((a) => a.AliasName !== name) });
-      await s.save({ ...target, aliases: [...target.aliases, moved] });
-    }
+    // One atomic step: the alias moves in the index and between the two records.
+    await s.transact((tx) => {
+      const current = s.aliasIn(tx, name!);
+      if (current === undefined) throw new NotFoundException(`Alias ${s.aliasArn(name!)} is not found.`);
+      const target = s.lookup(tx, first.KeyId);
+      if (target.KeyState === 'PendingDeletion') throw invalidState(target);
+      if (keyFamily(target.KeySpec) !== keyFamily(current.KeySpec) || target.KeyUsage !== current.KeyUsage) {
+        // "both symmetric or both asymmetric or both HMAC", same KeyUsage ([M] UpdateAlias); text [INF].
+        throw new ValidationException(
+          `${target.Arn} is not compatible with the current target of ${s.aliasArn(name!)}: an alias can only move to a key of the same key type and key usage.`,
+        );
+      }
+      const old = current.aliases.find((a) => a.AliasName === name)!;
+      const moved = { AliasName: name!, CreationDate: old.CreationDate, LastUpdatedDate: now };
+      if (target.KeyId === current.KeyId) {
+        tx.put({ ...current, aliases: current.aliases.map((a) => (a.AliasName === name ? moved : a)) });
+      } else {
+        tx.put({ ...current, aliases: current.aliases.filter((a) => a.AliasName !== name) });
+        tx.put({ ...target, aliases: [...target.aliases, moved] });
+      }
+    });
     return { $metadata };
   }
 }

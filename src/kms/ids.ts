@@ -1,0 +1,154 @@
+/**
+ * Key identifiers and ARNs, as pure functions: the forms KMS accepts
+ * (KMS-SEMANTICS.md §4), their parse, the ARNs of keys and aliases, the
+ * partition of a region, and the random IDs the facade issues.
+ */
+import { sha256, toHex } from '../engine/index.js';
+import { NotFoundException } from './errors.js';
+
+// Key IDs: a UUID (AWS issues lower-case v4), or `mrk-` + 32 hex digits for
+// multi-Region keys (KMS-SEMANTICS.md §4). Upper-case hex is well-formed but
+// names no key we issue, so it ends in "does not exist" [INF].
+const KEY_ID = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$/;
+
+/** Whether `id` is a syntactically valid key ID. */
+export function isKeyId(id: string): boolean {
+  return KEY_ID.test(id);
+}
+
+/** Which identifier forms an operation accepts (KMS-SEMANTICS.md §4). */
+export interface ResolveOptions {
+  /** `alias/<name>` and alias ARNs (cryptographic operations and DescribeKey only). */
+  aliases: boolean;
+  /** A key ARN (or alias ARN) of another account. */
+  crossAccount: boolean;
+}
+
+/** GenerateMac, VerifyMac, DescribeKey: every form, cross-account by ARN. */
+export const ANY_IDENTIFIER: ResolveOptions = { aliases: true, crossAccount: true };
+/** CreateGrant, ListGrants, RevokeGrant, RetireGrant: key ID or key ARN, cross-account by ARN. */
+export const KEY_OR_ARN_CROSS_ACCOUNT: ResolveOptions = { aliases: false, crossAccount: true };
+/** Management operations: key ID or key ARN in the caller's account only. */
+export const KEY_OR_ARN: ResolveOptions = { aliases: false, crossAccount: false };
+
+/** A parsed key ID or key ARN. */
+export interface KeyTarget {
+  readonly kind: 'key';
+  readonly keyId: string;
+  readonly account: string;
+}
+/** A parsed alias name or alias ARN. */
+export interface AliasTarget {
+  readonly kind: 'alias';
+  readonly name: string;
+  readonly account: string;
+}
+/** A parsed key identifier. */
+export type Target = KeyTarget | AliasTarget;
+
+/** Where identifiers are parsed: the caller's region, partition and account. */
+export interface Scope {
+  readonly region: string;
+  readonly partition: string;
+  readonly accountId: string;
+}
+
+/** The partition of a region (`aws`, `aws-cn`, `aws-us-gov`, ...). */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  return 'aws';
+}
+
+/** The ARN of key `keyId` of `account` in `scope`'s region. */
+export function keyArn(scope: Scope, keyId: string, account: string = scope.accountId): string {
+  return `arn:${scope.partition}:kms:${scope.region}:${account}:key/${keyId}`;
+}
+
+/** The ARN of alias `aliasName` (`alias/...`) of `account` in `scope`'s region. */
+export function aliasArn(scope: Scope, aliasName: string, account: string = scope.accountId): string {
+  return `arn:${scope.partition}:kms:${scope.region}:${account}:${aliasName}`;
+}
+
+/** `Invalid keyId '<id>'` (V13, [REC]). */
+export function invalidKeyId(id: string): NotFoundException {
+  return new NotFoundException(`Invalid keyId '${id}'`);
+}
+
+/**
+ * Parses a key identifier (key ID, key ARN, `alias/<name>`, alias ARN),
+ * raising AWS's NotFoundException texts: `Invalid arn <region>` for an ARN
+ * of another region (V15, [REC]) and `Invalid keyId '<id>'` for anything
+ * malformed (V13, [REC]). A malformed ARN, and an alias where the operation
+ * takes only a key ID or ARN, get the `Invalid keyId` text too [INF].
+ */
+export function parseIdentifier(scope: Scope, id: string, opts: ResolveOptions): Target {
+  if (id.startsWith('arn:')) {
+    const parts = id.split(':');
+    const resource = parts.slice(5).join(':');
+    const [, partition, service, region, account] = parts;
+    if (parts.length >= 6 && service === 'kms' && region !== undefined && region !== scope.region && /^[a-z0-9-]+$/.test(region)) {
+      throw new NotFoundException(`Invalid arn ${region}`);
+    }
+    if (parts.length < 6 || partition !== scope.partition || service !== 'kms' || !/^\d{12}$/.test(account ?? '')) throw invalidKeyId(id);
+    if (!opts.crossAccount && account !== scope.accountId) {
+      // Operations without cross-account use look in the caller's account only [INF].
+      throw new NotFoundException(`Key '${id}' does not exist`);
+    }
+    if (resource.startsWith('key/') && isKeyId(resource.slice(4))) return { kind: 'key', keyId: resource.slice(4), account: account! };
+    if (opts.aliases && resource.startsWith('alias/') && resource.length > 6) return { kind: 'alias', name: resource, account: account! };
+    throw invalidKeyId(id);
+  }
+  if (id.startsWith('alias/')) {
+    if (opts.aliases && id.length > 6) return { kind: 'alias', name: id, account: scope.accountId };
+    throw invalidKeyId(id);
+  }
+  if (isKeyId(id)) return { kind: 'key', keyId: id, account: scope.accountId };
+  throw invalidKeyId(id);
+}
+
+function randomBytes(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  crypto.getRandomValues(out);
+  return out;
+}
+
+/** A UUID v4 (RFC 9562), from `crypto.randomUUID` where the runtime has it. */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = randomBytes(16);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = toHex(b);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Random lower-case hex of `n` bytes. */
+export function randomHex(n: number): string {
+  return toHex(randomBytes(n));
+}
+
+/**
+ * Request IDs in UUID form, cheap enough for every call (`crypto.randomUUID`
+ * per call costs as much as a third of a MAC): a random 27-digit prefix and
+ * a 9-digit decimal counter (a small integer, so no float formatting); the
+ * prefix is re-drawn when the counter wraps.
+ * Unique within the process, like the `x-amzn-RequestId` they stand in for.
+ */
+let requestEpoch = '';
+let requestCounter = 999_999_999;
+export function requestId(): string {
+  if (++requestCounter > 999_999_999) {
+    // Drawn on first use, not at import: workerd forbids random values in global scope.
+    requestCounter = 100_000_000;
+    requestEpoch = uuid().slice(0, 24) + randomHex(2).slice(1);
+  }
+  return requestEpoch + requestCounter;
+}
+
+/** The hex SHA-256 of a grant token: all the store ever keeps of it. */
+export function tokenHash(token: string): string {
+  return toHex(sha256(token));
+}
