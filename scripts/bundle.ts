@@ -1,34 +1,87 @@
-// Emits the JavaScript of dist/: one ES module per package entry, with the code
-// they share split into dist/chunks/, so that importing `wasmac` loads a few
-// files instead of one per source module (import time is most of a cold
-// start). Types come from tsc (`--emitDeclarationOnly`), next to these files.
-// Run by `npm run build:ts`.
-import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
+// Emits the JavaScript of dist/ (types come from tsc `--emitDeclarationOnly`,
+// next to these files). Run by `npm run build:ts`.
+//
+// - ES modules, one per package entry, with the code they share split into
+//   dist/chunks/, so that importing `wasmac` loads a few files instead of one
+//   per source module (import time is most of a cold start). Readable, not
+//   minified: bundlers minify for their users, and an uncaught error in Node
+//   prints the source line it was thrown from.
+// - CommonJS in dist/cjs/ for the `require` condition: what Jest and other
+//   CommonJS module systems load (Node itself, from 20.19, takes the ES
+//   modules under `module-sync`). One bundle holds both entries, so that
+//   `wasmac` and `wasmac/node` share one core and one set of classes, as the
+//   ES modules do; dist/cjs/index.js and dist/cjs/node/index.js pick their
+//   half. The type declarations are copied under it, where a package.json says
+//   `commonjs`, so that TypeScript (`module: node16|nodenext`) types a
+//   `require` as CommonJS.
+// - Source maps next to every file, pointing into src/ (shipped in the
+//   package), without the sources inlined.
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
 
-rmSync('dist/chunks', { recursive: true, force: true });
-
-await build({
-  entryPoints: ['src/index.ts', 'src/index.workerd.ts', 'src/node/index.ts', 'src/node/cli.ts'],
-  outbase: 'src',
-  outdir: 'dist',
+const common: BuildOptions = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  chunkNames: 'chunks/[name]-[hash]',
-  // Less to parse at import; names are kept for readable stack traces.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  // Node built-ins (only src/node uses them) and the .wasm modules the workerd
-  // entry imports (copied next to it by copy-wasm). @assemblyscript/loader is
-  // bundled: resolving a package at import costs more than its few lines.
-  external: ['node:*', './wasmac.wasm', './wasmac-simd.wasm'],
+  sourcemap: 'linked',
+  sourcesContent: false,
   // package.json "sideEffects" speaks of dist/ for consumers' bundlers; here the
   // sources are bundled, and src/node/index.ts imports src/index.ts for its
   // side effect (loading the core), which must stay.
   ignoreAnnotations: true,
   logLevel: 'warning',
+};
+
+rmSync('dist/chunks', { recursive: true, force: true });
+rmSync('dist/cjs', { recursive: true, force: true });
+
+await build({
+  ...common,
+  entryPoints: ['src/index.ts', 'src/index.workerd.ts', 'src/node/index.ts', 'src/node/cli.ts'],
+  outbase: 'src',
+  outdir: 'dist',
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Node built-ins (only src/node uses them) and the .wasm modules the workerd
+  // entry imports (copied next to it by copy-wasm). @assemblyscript/loader is
+  // bundled: resolving a package at import costs more than its few lines.
+  external: ['node:*', './wasmac.wasm', './wasmac-simd.wasm'],
 });
-console.log('bundled dist/index.js, dist/index.workerd.js, dist/node/index.js, dist/node/cli.js');
+
+await build({
+  ...common,
+  stdin: {
+    contents: "export * as main from './src/index.ts';\nexport * as node from './src/node/index.ts';\n",
+    resolveDir: '.',
+    sourcefile: 'wasmac.cjs.ts',
+    loader: 'ts',
+  },
+  outfile: 'dist/cjs/wasmac.js',
+  format: 'cjs',
+  platform: 'node',
+  external: ['node:*'],
+  // The CLI reads package.json relative to its module (`wasmac --version`).
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+/** Copies every `.d.ts` under `from` to the same place under `to`. */
+function copyTypes(from: string, to: string): void {
+  for (const name of readdirSync(from)) {
+    const path = join(from, name);
+    if (statSync(path).isDirectory()) {
+      if (path !== 'dist/cjs' && path !== 'dist/chunks') copyTypes(path, join(to, name));
+    } else if (name.endsWith('.d.ts')) {
+      mkdirSync(to, { recursive: true });
+      cpSync(path, join(to, name));
+    }
+  }
+}
+copyTypes('dist', 'dist/cjs');
+writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+writeFileSync('dist/cjs/index.js', "'use strict';\n// wasmac for require(): the main half of the one CommonJS bundle.\nmodule.exports = require('./wasmac.js').main;\n");
+writeFileSync('dist/cjs/node/index.js', "'use strict';\n// wasmac/node for require(): the Node half of the one CommonJS bundle.\nmodule.exports = require('../wasmac.js').node;\n");
+
+console.log('bundled dist/index.js, dist/index.workerd.js, dist/node/index.js, dist/node/cli.js (ESM) and dist/cjs/ (CommonJS)');

@@ -5,7 +5,8 @@
 import { installCore } from './engine/core.js';
 import { inlineCore, inlineSimdSupported } from './engine/load-inline.js';
 
-await installCore(inlineCore, inlineSimdSupported());
+// Synchronous (no top-level await), so that CommonJS can require this entry.
+installCore(inlineCore, inlineSimdSupported());
 
 export * from './engine/index.js';
 export * from './kms/index.js';

@@ -15,7 +15,7 @@ import simdCore from './wasmac-simd.wasm';
  * The runtime compiled both modules before this code ran, so SIMD is
  * supported wherever this entry loads at all.
  */
-await installCore((backend: Backend) => Promise.resolve(backend === 'simd' ? simdCore : scalarCore), true);
+installCore((backend: Backend) => (backend === 'simd' ? simdCore : scalarCore), true);
 
 export * from './engine/index.js';
 export * from './kms/index.js';

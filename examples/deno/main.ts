@@ -2,9 +2,13 @@
  * wasmac in Deno: create an HMAC key, sign a message with GenerateMac and
  * verify it with VerifyMac, all in-process (no network, no AWS account).
  *
- *   deno run main.ts "Hello World"
+ *   npm ci && npm run build        # in the repository root, once: builds dist/
+ *   cd examples/deno && deno run main.ts "Hello World"
  *
- * deno.json maps the bare `wasmac` to the npm package.
+ * deno.json maps the bare `wasmac` to the package built in this clone
+ * (`../../dist/index.js`). In a project of your own, `npm install` the packed
+ * tarball (see the README) and Deno resolves `wasmac` from package.json and
+ * node_modules, with no import map.
  */
 import { CreateKeyCommand, GenerateMacCommand, KMSClient, toBase64, VerifyMacCommand } from 'wasmac';
 

@@ -8,7 +8,7 @@
  * owner's state saved to its own bytes. One-shot functions evict the CTX owner
  * before they use CTX.
  */
-import { instantiate, instantiateSync } from '@assemblyscript/loader';
+import { instantiateSync } from '@assemblyscript/loader';
 
 /** The exports of `assembly/index.ts`. */
 export interface CoreExports {
@@ -68,8 +68,8 @@ export interface Core {
   readonly KEY_SIZE: number;
 }
 
-/** Where an entry gets a compiled core from: inline bytes, or a `.wasm` module import. */
-export type CoreSource = (backend: Backend) => Promise<WebAssembly.Module | Uint8Array<ArrayBuffer>>;
+/** Where an entry gets a core from: inline bytes, or a `.wasm` module import (already compiled). */
+export type CoreSource = (backend: Backend) => WebAssembly.Module | Uint8Array<ArrayBuffer>;
 
 let core: Core | undefined;
 let source: CoreSource | undefined;
@@ -77,20 +77,20 @@ let simdSupported = false;
 let ctxOwner: ContextOwner | null = null;
 let keyOwner: KeyOwner | null = null;
 
-async function instantiateCore(backend: Backend): Promise<Core> {
+/**
+ * Compiles (unless the runtime already did) and instantiates one build of the
+ * core, synchronously: the entries have no top-level await, so that
+ * `require()` of an ES module (Node >= 20.19) and CommonJS test runners can
+ * load them. Synchronous compilation of a module this size (13-17 KB) is
+ * allowed everywhere we run, browser main threads included (Chromium's old
+ * 4 KB main-thread limit is gone; the runtimes suite loads the entry in a
+ * Chromium and a Firefox page); workerd compiles the `.wasm` modules before
+ * any code runs, and refuses to compile bytes.
+ */
+function instantiateCore(backend: Backend): Core {
   if (source === undefined) throw new Error('wasmac: no core source installed');
-  const from = await source(backend);
-  // Chrome forbids compiling or instantiating modules over 4 KB synchronously
-  // on a browser's main thread; everywhere else the synchronous paths are
-  // allowed and faster at start-up. The loader's async `instantiate` also first
-  // checks for a fetch `Response`, and in Node merely reading the global
-  // `Response` loads the fetch implementation (about 20 ms of a cold start).
-  const mainThread = typeof document !== 'undefined';
-  const compiled = from instanceof WebAssembly.Module ? from
-    : mainThread ? await WebAssembly.compile(from) : new WebAssembly.Module(from);
-  const { instance } = mainThread
-    ? await instantiate<Record<string, unknown>>(compiled, {})
-    : instantiateSync<Record<string, unknown>>(compiled, {});
+  const from = source(backend);
+  const { instance } = instantiateSync<Record<string, unknown>>(from instanceof WebAssembly.Module ? from : new WebAssembly.Module(from), {});
   const exports = instance.exports as unknown as CoreExports;
   const mem = new Uint8Array(exports.memory.buffer);
   const INPUT = exports.inputPtr();
@@ -117,10 +117,10 @@ async function instantiateCore(backend: Backend): Promise<Core> {
  * Called once by each package entry at import: records where cores come from
  * and instantiates the SIMD build where `simdProbe` validates, else the scalar one.
  */
-export async function installCore(from: CoreSource, simd: boolean): Promise<void> {
+export function installCore(from: CoreSource, simd: boolean): void {
   source = from;
   simdSupported = simd;
-  core = await instantiateCore(simd ? 'simd' : 'scalar');
+  core = instantiateCore(simd ? 'simd' : 'scalar');
 }
 
 /** The running backend. */
@@ -131,12 +131,13 @@ export function backend(): Backend {
 /**
  * Switches the running build, e.g. to test or benchmark the scalar core on a
  * machine with SIMD. Existing hashers and keys carry over: their states live
- * in JavaScript and move into the new instance on their next call.
+ * in JavaScript and move into the new instance on their next call. The switch
+ * is done when this returns; the promise is kept for callers that await it.
  */
 export async function useBackend(next: Backend): Promise<void> {
   if (next !== 'simd' && next !== 'scalar') throw new TypeError(`backend must be 'simd' or 'scalar', got ${String(next)}`);
   if (next === 'simd' && !simdSupported) throw new Error('wasmac: this runtime does not support Wasm SIMD');
-  const fresh = await instantiateCore(next);
+  const fresh = instantiateCore(next);
   evictContext();
   if (core !== undefined) core.exports.wipe();
   keyOwner = null;

@@ -16,9 +16,8 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 /** Decoded once per backend, on first use. */
 const decoded: Partial<Record<Backend, Uint8Array<ArrayBuffer>>> = {};
 
-export function inlineCore(backend: Backend): Promise<Uint8Array<ArrayBuffer>> {
-  decoded[backend] ??= decode(backend === 'simd' ? SIMD_WASM : SCALAR_WASM);
-  return Promise.resolve(decoded[backend]);
+export function inlineCore(backend: Backend): Uint8Array<ArrayBuffer> {
+  return (decoded[backend] ??= decode(backend === 'simd' ? SIMD_WASM : SCALAR_WASM));
 }
 
 /**

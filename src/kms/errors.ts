@@ -50,8 +50,18 @@ export class KMSServiceException extends Error {
   }
 }
 
+/**
+ * What {@link leaf} returns, spelled out: inferred, the emitted declarations
+ * would carry the statics of Node's `ErrorConstructor` (`NodeJS.CallSite`),
+ * which consumers without `@types/node` (browsers, Deno, workers) cannot read.
+ */
+interface LeafClass<N extends string, F extends 'client' | 'server'> {
+  new (options?: KMSExceptionOptions | string): KMSServiceException & { readonly name: N; readonly $fault: F };
+  readonly prototype: KMSServiceException;
+}
+
 /** Shorthand for the leaves: a literal `name`, a fixed fault. */
-function leaf<N extends string, F extends 'client' | 'server'>(name: N, fault: F) {
+function leaf<N extends string, F extends 'client' | 'server'>(name: N, fault: F): LeafClass<N, F> {
   return class extends KMSServiceException {
     override readonly name: N = name;
     override readonly $fault: F = fault;

@@ -6,4 +6,7 @@
  */
 import { runCli } from './index.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+// No top-level await: the exit code is set when the command settles.
+void runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BIN, bundle, mainExports, printResult, reportFrom, runCommand, SMOKE_ENTRY, tempDir } from './harness.js';
+import { BIN, runtimeAvailable, bundle, mainExports, printResult, reportFrom, runCommand, SMOKE_ENTRY, tempDir } from './harness.js';
 
 /** `node_modules/.bin/bun` needs bun's postinstall; the platform binary works without it. */
 async function bunBinary(): Promise<string> {
@@ -12,7 +12,10 @@ async function bunBinary(): Promise<string> {
   return wrapper?.code === 0 ? BIN.bun : BIN.bunDirect;
 }
 
-test('bun: the smoke passes', async () => {
+const TITLE = 'bun: the smoke passes';
+
+if (!(await runtimeAvailable('bun', [BIN.bun, BIN.bunDirect]))) test.skip(TITLE, () => {});
+else test(TITLE, async () => {
   const tmp = tempDir('bun');
   try {
     writeFileSync(join(tmp.dir, 'smoke.js'), (await bundle({ contents: SMOKE_ENTRY })).code);

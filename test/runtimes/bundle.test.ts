@@ -2,13 +2,15 @@
 // with no externals (so nothing in its import graph is a Node built-in), the
 // workerd entry bundles with only its `.wasm` modules external, a bundle that
 // uses named imports still installs the core, and the minified, gzipped main
-// entry stays under the size target.
-import { writeFileSync } from 'node:fs';
+// entry stays under the size target. The entries have no top-level await, so
+// esbuild's defaults (an IIFE for the browser, no --format) bundle them too;
+// dist/ is readable (not minified) with source maps into src/.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { bundle, runCommand, tempDir } from './harness.js';
+import { bundle, ROOT, runCommand, tempDir } from './harness.js';
 
 /** The target for the browser bundle of the main entry, minified + gzip. */
 const TARGET_BYTES = 40 * 1024;
@@ -24,7 +26,7 @@ test('the main entry bundles for the browser with no externals: no Node built-in
   assert.ok(files.includes('dist/index.js'), `the main entry is dist/index.js, bundled: ${files.join(', ')}`);
   assert.not.ok(files.some((f) => f.startsWith('node:') || f.includes('/node/')), `no Node-only module: ${files.join(', ')}`);
   assert.not.match(b.code, /import\.meta\.url/, 'the main entry needs no import.meta.url');
-  assert.match(b.code, /await installCore\(/, 'the bundle keeps the entry\'s installCore (package.json "sideEffects")');
+  assert.match(b.code, /\binstallCore\(/, 'the bundle keeps the entry\'s installCore (package.json "sideEffects")');
 });
 
 test('the workerd entry bundles under the workerd condition with only its .wasm modules external', async () => {
@@ -58,6 +60,45 @@ test(`the minified, gzipped browser bundle of the main entry is under ${TARGET_B
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`bundle size: main entry (esbuild --bundle --minify, browser) ${kb(raw)} minified, ${kb(gzip)} gzipped (target < ${kb(TARGET_BYTES)})`);
   assert.ok(gzip < TARGET_BYTES, `gzipped bundle is ${gzip} B, target < ${TARGET_BYTES} B`);
+});
+
+test('esbuild with its defaults (no --format: an IIFE) bundles the main entry, and the bundle runs', async () => {
+  const tmp = tempDir('iife');
+  try {
+    const b = await bundle({ contents: "import { sha256, toHex, KMSClient } from 'wasmac';\nconsole.log(toHex(sha256('abc')), typeof KMSClient);" }, { format: undefined });
+    assert.match(b.code, /^\(\(\) => \{/, 'an IIFE');
+    writeFileSync(join(tmp.dir, 'iife.cjs'), b.code);
+    const ran = await runCommand(process.execPath, [join(tmp.dir, 'iife.cjs')]);
+    assert.is(ran.stdout.trim(), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad function', ran.stderr);
+  } finally {
+    tmp.remove();
+  }
+});
+
+/** Every .js file under dist/. */
+function distFiles(dir = join(ROOT, 'dist')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? distFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []);
+}
+
+test('dist/ is readable: no minified lines, no top-level await, a source map into src/ next to every bundle', () => {
+  const files = distFiles();
+  assert.ok(files.length >= 8, files.join(', '));
+  let mapped = 0;
+  for (const file of files) {
+    const code = readFileSync(file, 'utf8');
+    const long = code.split('\n').filter((l) => l.length > 1000 && !/^\s*(export )?(var|const) \w+_WASM = "/.test(l) && !/^\s*\w+_WASM = "/.test(l));
+    assert.is(long.length, 0, `${file}: ${long.length} lines over 1000 characters (minified?): ${long[0]?.slice(0, 120)}`);
+    assert.not.match(code, /^await /m, `${file}: top-level await`);
+    if (code.length < 300) continue; // the two CommonJS pickers
+    assert.ok(existsSync(`${file}.map`), `${file}.map`);
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+    if (map.sources.length === 0) continue; // an entry that only re-exports its chunks
+    mapped++;
+    const inSrc = map.sources.filter((s) => /^(\.\.\/)+src\//.test(s));
+    assert.ok(inSrc.length > 0, `${file}.map points into src/: ${map.sources.join(', ')}`);
+    for (const s of inSrc) assert.ok(existsSync(join(file, '..', s)), `${file}.map: ${s} exists`);
+  }
+  assert.ok(mapped >= 4, `${mapped} source maps with sources`);
 });
 
 test.run();

@@ -6,10 +6,10 @@
  * runtimes is `smoke.ts` and the examples.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { SmokeReport } from './smoke.js';
@@ -17,14 +17,36 @@ import type { SmokeReport } from './smoke.js';
 /** The package root (where package.json is). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The binaries the suites drive, installed as devDependencies. */
+/**
+ * The binaries the suites drive: the pinned devDependencies (`npm ci` installs
+ * them; they are most of its download), or a system install named by
+ * `DENO_PATH`, `BUN_PATH`, `WORKERD_PATH`.
+ */
 export const BIN = {
-  deno: join(ROOT, 'node_modules/.bin/deno'),
-  bun: join(ROOT, 'node_modules/.bin/bun'),
+  deno: process.env.DENO_PATH ?? join(ROOT, 'node_modules/.bin/deno'),
+  bun: process.env.BUN_PATH ?? join(ROOT, 'node_modules/.bin/bun'),
   /** What to run when the `bun` wrapper fails (its postinstall did not run). */
-  bunDirect: join(ROOT, 'node_modules/@oven/bun-linux-x64/bin/bun'),
-  workerd: join(ROOT, 'node_modules/.bin/workerd'),
+  bunDirect: process.env.BUN_PATH ?? join(ROOT, 'node_modules/@oven/bun-linux-x64/bin/bun'),
+  workerd: process.env.WORKERD_PATH ?? join(ROOT, 'node_modules/.bin/workerd'),
 };
+
+/**
+ * Whether `runtime`'s binary runs (`--version` exits 0); when it does not,
+ * prints the suite's SKIPPED lines with how to get it, and the suite skips.
+ */
+export async function runtimeAvailable(runtime: 'deno' | 'bun' | 'workerd', binaries: string[]): Promise<boolean> {
+  for (const bin of binaries) {
+    const ran = await runCommand(bin, ['--version'], { timeoutMs: 20_000 }).catch(() => undefined);
+    if (ran?.code === 0) return true;
+  }
+  const env = `${runtime.toUpperCase()}_PATH`;
+  console.log([
+    `SKIPPED: the ${runtime} suite did not run: ${binaries.join(' or ')} does not run.`,
+    `         \`npm ci\` installs the pinned \`${runtime}\` devDependency; or point ${env} at a ${runtime} binary, then rerun.`,
+    `runtime: ${runtime.padEnd(8)} -                                    -      SKIPPED`,
+  ].join('\n'));
+  return false;
+}
 
 /** Marks the smoke report's line on a child's stdout. */
 export const REPORT_MARK = 'WASMAC_SMOKE ';
@@ -167,4 +189,34 @@ export function printResult(report: SmokeReport & { error?: string }, version: s
   console.log(`runtime: ${(report.runtime ?? '?').padEnd(8)} ${version.padEnd(36)} ${backend.padEnd(6)} ${ok ? 'passed' : 'FAILED'}  (${detail})`);
   for (const f of failures) console.log(`  - ${f}`);
   return ok;
+}
+
+/**
+ * The files `npm pack` puts in the tarball (package.json `files`), listed by
+ * `npm pack --dry-run` without running the build again: what a consumer's
+ * `npm install` of the tarball gets.
+ */
+export function packedFiles(): Promise<string[]> {
+  packed ??= listPacked();
+  return packed;
+}
+let packed: Promise<string[]> | undefined;
+
+async function listPacked(): Promise<string[]> {
+  const ran = await runCommand('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { env: { npm_config_loglevel: 'error' } });
+  if (ran.code !== 0) throw new Error(`npm pack --dry-run failed\n${ran.stderr}`);
+  return (JSON.parse(ran.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
+}
+
+/**
+ * Puts the package into `dir/node_modules/wasmac` as an install of its
+ * tarball would (the packed files, copied: not a link, so that tools that
+ * treat node_modules specially, such as Jest, see what a consumer has).
+ */
+export async function installPacked(dir: string): Promise<void> {
+  const target = join(dir, 'node_modules', 'wasmac');
+  for (const file of await packedFiles()) {
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(target, file));
+  }
 }

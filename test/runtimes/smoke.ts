@@ -26,7 +26,7 @@ export interface BackendRun {
 }
 
 export interface SmokeReport {
-  /** `node`, `deno`, `bun`, `workerd` or `chromium`, as seen from inside. */
+  /** `node`, `deno`, `bun`, `workerd`, `chromium` or `firefox`, as seen from inside. */
   runtime: string;
   /** The runtime's own version where it tells one (workerd does not: '' then). */
   version: string;
@@ -57,6 +57,8 @@ export function detectRuntime(): { runtime: string; version: string } {
   if (g.process?.versions?.node !== undefined) return { runtime: 'node', version: g.process.versions.node };
   const chrome = /(?:Headless)?Chrome\/([\d.]+)/.exec(ua);
   if (chrome !== null) return { runtime: 'chromium', version: chrome[1]! };
+  const firefox = /Firefox\/(\S+)/.exec(ua);
+  if (firefox !== null) return { runtime: 'firefox', version: firefox[1]! };
   return { runtime: 'unknown', version: ua };
 }
 

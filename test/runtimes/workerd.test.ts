@@ -1,16 +1,17 @@
 // workerd (npm `workerd`, pinned): two module workers, the smoke and
 // examples/cloudflare-worker, each bundled with esbuild under the `workerd`
 // condition (so `wasmac` is dist/index.workerd.js) with the core's `.wasm`
-// files left as external modules, as wrangler does. One `workerd serve` runs
-// both on 127.0.0.1; the test requests them over HTTP and stops the process
-// by its PID.
+// files left as external modules, as wrangler does. The smoke runs from a
+// config written here; the example from its own config.capnp, as its header
+// says (only the socket moved to a free port with --socket-addr). The test
+// requests both over HTTP and stops the processes by their PIDs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { basename, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BIN, bundle, freePort, mainExports, packageVersion, printResult, ROOT, runCommand, tempDir, WORKER_SMOKE_ENTRY, type Bundle } from './harness.js';
+import { BIN, runtimeAvailable, bundle, freePort, mainExports, packageVersion, printResult, ROOT, runCommand, tempDir, WORKER_SMOKE_ENTRY, type Bundle } from './harness.js';
 import type { SmokeReport } from './smoke.js';
 
 /** Not newer than the binary's own date (workerd refuses newer ones). */
@@ -49,9 +50,23 @@ async function waitForPort(port: number, child: ChildProcess, ms: number): Promi
   }
 }
 
-test('workerd: the smoke and examples/cloudflare-worker pass under the workerd condition', async () => {
+/** Stops a workerd by its PID: SIGTERM, then SIGKILL after 3 s. */
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (child?.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(child.pid, 'SIGTERM');
+  const timer = setTimeout(() => child.pid !== undefined && child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const TITLE = 'workerd: the smoke and examples/cloudflare-worker pass under the workerd condition';
+
+if (!(await runtimeAvailable('workerd', [BIN.workerd]))) test.skip(TITLE, () => {});
+else test(TITLE, async () => {
   const tmp = tempDir('workerd');
   let child: ChildProcess | undefined;
+  let exampleChild: ChildProcess | undefined;
   let log = '';
   try {
     const smoke = await bundle({ contents: WORKER_SMOKE_ENTRY }, workerOptions);
@@ -61,21 +76,28 @@ test('workerd: the smoke and examples/cloudflare-worker pass under the workerd c
     assert.equal(wasmImports(example), wasm, 'the example (named imports) keeps the entry and its .wasm imports: package.json "sideEffects" must list the entries');
     assert.not.match(smoke.code, /import\.meta\.url/, 'nothing in the workerd bundle reads import.meta.url');
     writeFileSync(join(tmp.dir, 'smoke.js'), smoke.code);
-    writeFileSync(join(tmp.dir, 'example.js'), example.code);
     for (const w of wasm) copyFileSync(join(ROOT, 'dist', basename(w)), join(tmp.dir, basename(w)));
+    // examples/cloudflare-worker as its config.capnp says: the bundle and the .wasm files in its dist/.
+    const exampleDir = join(tmp.dir, 'example');
+    mkdirSync(join(exampleDir, 'dist'), { recursive: true });
+    copyFileSync(join(ROOT, 'examples/cloudflare-worker/config.capnp'), join(exampleDir, 'config.capnp'));
+    writeFileSync(join(exampleDir, 'dist/index.js'), example.code);
+    for (const w of ['wasmac.wasm', 'wasmac-simd.wasm']) copyFileSync(join(ROOT, 'dist', w), join(exampleDir, 'dist', w));
 
     const [smokePort, examplePort] = [await freePort(), await freePort()];
     writeFileSync(join(tmp.dir, 'config.capnp'), `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [ ${service('smoke', wasm)}, ${service('example', wasm)} ],
-  sockets = [ (name = "smoke", address = "127.0.0.1:${smokePort}", http = (), service = "smoke"),
-              (name = "example", address = "127.0.0.1:${examplePort}", http = (), service = "example") ] );
+  services = [ ${service('smoke', wasm)} ],
+  sockets = [ (name = "smoke", address = "127.0.0.1:${smokePort}", http = (), service = "smoke") ] );
 `);
     child = spawn(BIN.workerd, ['serve', 'config.capnp'], { cwd: tmp.dir, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (log += d));
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (log += d));
+    exampleChild = spawn(BIN.workerd, ['serve', 'config.capnp', '--socket-addr', `http=127.0.0.1:${examplePort}`], { cwd: exampleDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    exampleChild.stdout!.setEncoding('utf8').on('data', (d: string) => (log += d));
+    exampleChild.stderr!.setEncoding('utf8').on('data', (d: string) => (log += d));
     await waitForPort(smokePort, child, 20_000);
-    await waitForPort(examplePort, child, 5_000);
+    await waitForPort(examplePort, exampleChild, 20_000);
 
     const report = (await (await fetch(`http://127.0.0.1:${smokePort}/`)).json()) as SmokeReport;
     const res = await fetch(`http://127.0.0.1:${examplePort}/?message=${encodeURIComponent('Hello from workerd')}`);
@@ -91,13 +113,8 @@ const config :Workerd.Config = (
     if (log !== '') console.log(`workerd output:\n${log}`);
     throw err;
   } finally {
-    if (child?.pid !== undefined && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      process.kill(child.pid, 'SIGTERM');
-      const timer = setTimeout(() => child!.pid !== undefined && child!.exitCode === null && process.kill(child!.pid, 'SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stop(child);
+    await stop(exampleChild);
     tmp.remove();
   }
 });
