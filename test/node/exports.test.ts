@@ -40,10 +40,12 @@ test('wasmac/node exports exactly these values', () => {
   assert.is(node.DEFAULT_DATA_DIR, '.wasmac');
 });
 
-test('package.json: bin wasmac -> dist/node/cli.js, exports ./node, npm start serves the demo key', () => {
+test('package.json: bin wasmac -> dist/node/cli.js, exports ./node, npm start serves the demo key, no prepare', () => {
   const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8'));
   assert.is(pkg.bin.wasmac, './dist/node/cli.js');
-  assert.is(pkg.exports['./node'].default, './dist/node/index.js');
+  assert.is(pkg.exports['./node'].default.default, './dist/node/index.js');
+  assert.is(pkg.exports['./node'].require.default, './dist/cjs/node/index.js');
+  assert.is(pkg.scripts.prepare, undefined, 'no prepare script: installing the tarball must not ask to build');
   assert.match(pkg.scripts.start, /cli\.js serve --demo$/);
   assert.match(readFileSync(new URL('src/node/cli.ts', ROOT), 'utf8'), /^#!\/usr\/bin\/env node\n/);
 });
