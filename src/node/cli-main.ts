@@ -18,8 +18,12 @@ import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_DATA_DIR,
   DEFAULT_HOST,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_CONNECTIONS,
   DEFAULT_PORT,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_REGION,
   startServer,
   type KmsServer,
@@ -194,6 +198,10 @@ Options:
   --seed <file>           Keys and aliases to add on start (JSON; see the README).
   --demo                  Add the demo key (HMAC_384, alias/demo) on first start.
   --max-body-bytes <n>    Largest request body (default ${DEFAULT_MAX_BODY_BYTES}).
+  --headers-timeout <s>   Seconds to receive a request's headers (default ${DEFAULT_HEADERS_TIMEOUT_MS / 1000}); then 408.
+  --request-timeout <s>   Seconds to receive a whole request (default ${DEFAULT_REQUEST_TIMEOUT_MS / 1000}); then 408.
+  --keep-alive-timeout <s>  Seconds an idle keep-alive connection stays open (default ${DEFAULT_KEEP_ALIVE_TIMEOUT_MS / 1000}).
+  --max-connections <n>   Open connections at most; more are closed as they arrive (default ${DEFAULT_MAX_CONNECTIONS}).
   --quiet                 No line per request.
   --help                  This help.
 
@@ -441,6 +449,29 @@ function defaultWaitForStop(): Promise<string> {
   });
 }
 
+/** `serve`'s connection limits: flag -> option, and whether the flag is in seconds. */
+const LIMIT_FLAGS = {
+  'headers-timeout': ['headersTimeoutMs', true],
+  'request-timeout': ['requestTimeoutMs', true],
+  'keep-alive-timeout': ['keepAliveTimeoutMs', true],
+  'max-connections': ['maxConnections', false],
+} as const;
+
+function serveLimits(parsed: Parsed): Partial<Record<(typeof LIMIT_FLAGS)[keyof typeof LIMIT_FLAGS][0], number>> {
+  const out: Partial<Record<(typeof LIMIT_FLAGS)[keyof typeof LIMIT_FLAGS][0], number>> = {};
+  for (const [flag, [option, seconds]] of Object.entries(LIMIT_FLAGS)) {
+    const text = single(parsed, flag);
+    if (text === undefined) continue;
+    const ok = seconds ? /^\d+(\.\d{1,3})?$/.test(text) && Number(text) > 0 : /^[1-9]\d*$/.test(text);
+    if (!ok) throw new UsageError(`--${flag}: '${text}' is not ${seconds ? 'a positive number of seconds' : 'a positive integer'}`);
+    out[option] = seconds ? Math.round(Number(text) * 1000) : Number(text);
+  }
+  if ((out.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS) > (out.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)) {
+    throw new UsageError('--headers-timeout must not be longer than --request-timeout');
+  }
+  return out;
+}
+
 async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
   const c = common(parsed, io.env);
   const host = single(parsed, 'host') ?? DEFAULT_HOST;
@@ -448,12 +479,13 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) throw new UsageError(`--port: '${portText}' is not a port number`);
   const maxText = single(parsed, 'max-body-bytes');
   if (maxText !== undefined && !/^\d+$/.test(maxText)) throw new UsageError(`--max-body-bytes: '${maxText}' is not a number`);
+  const limits = serveLimits(parsed);
   const credentialsFile = single(parsed, 'credentials');
   const seedFile = single(parsed, 'seed');
   const demo = parsed.flags.get('demo') === true;
   const quiet = parsed.flags.get('quiet') === true;
   for (const name of [...parsed.options.keys(), ...parsed.flags.keys()]) {
-    if (!['host', 'port', 'max-body-bytes', 'credentials', 'seed', 'demo', 'quiet'].includes(name)) throw new UsageError(`Unknown options: --${name}`);
+    if (!['host', 'port', 'max-body-bytes', ...Object.keys(LIMIT_FLAGS), 'credentials', 'seed', 'demo', 'quiet'].includes(name)) throw new UsageError(`Unknown options: --${name}`);
   }
   const credentials = loadCredentials(credentialsFile, io.env);
   const seed: Seed = { keys: [], aliases: [] };
@@ -476,6 +508,7 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
       seed,
       ...(credentials === undefined ? {} : { credentials }),
       ...(maxText === undefined ? {} : { maxBodyBytes: Number(maxText) }),
+      ...limits,
       ...(quiet ? {} : { log: (line: string) => io.stdout(`${line}\n`) }),
     });
   } catch (err) {

@@ -10,8 +10,8 @@
  * or 500 for server faults.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { KMSClient } from '../kms/client.js';
 import { COMMANDS } from '../kms/commands/index.js';
 import { KMSServiceException, errorBody } from '../kms/errors.js';
@@ -31,6 +31,17 @@ export const DEFAULT_ACCOUNT_ID = '111122223333';
 export const DEFAULT_DATA_DIR = '.wasmac';
 /** Largest request body accepted (bytes). KMS's largest members (a 128 KiB policy) fit. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+/** Time to receive a request's headers (ms), from its first byte or, on a new connection, from connecting. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+/** Time to receive a whole request, headers and body (ms); bodies are at most 256 KiB. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** How long an idle keep-alive connection stays open (ms). */
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** Open connections at most; more are closed as they arrive. The SDKs open 10 (botocore) to 50 (JS SDK v3) per endpoint. */
+export const DEFAULT_MAX_CONNECTIONS = 512;
+/** After a refusal that leaves the body unread: how long (ms) and how much (bytes) of it is still read and dropped before closing. */
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 8 * 1024 * 1024;
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -51,6 +62,11 @@ export interface ServerOptions {
   /** Accepted access keys; default `test` / `test`. */
   credentials?: readonly Credential[];
   maxBodyBytes?: number;
+  /** Limits on slow and idle clients (ms) and on connections; the defaults are the `DEFAULT_*` constants. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  maxConnections?: number;
   /** Clock (ms since the epoch) for signatures and the facade; default `Date.now`. */
   now?: () => number;
   /** Called with one line per request (operation, status, time; never key material). */
@@ -89,23 +105,59 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body);
 }
 
+/** Bodies being read, by connection: a request timeout ends the read with a 408. */
+const readers = new WeakMap<Socket, (err: WireError) => void>();
+/** The latest response of each connection: while it is not ended, nothing else may be written there. */
+const responses = new WeakMap<Socket, ServerResponse>();
+
 /** Reads the body, refusing it as soon as it passes `limit` bytes. */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const stop = (err: Error) => {
+      req.off('data', onData);
+      readers.delete(req.socket);
+      reject(err);
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.pause();
-        reject(tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) stop(tooLarge(limit));
+      else chunks.push(chunk);
+    };
+    readers.set(req.socket, stop);
+    req.on('data', onData);
+    req.on('end', () => {
+      readers.delete(req.socket);
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', stop);
   });
+}
+
+/**
+ * Answers a request refused before its body was read, then closes the
+ * connection. The rest of the body is read and dropped first (up to
+ * LINGER_MS / LINGER_BYTES): closing a socket with unread input makes the
+ * kernel send a reset, and a client that sends its whole body before reading
+ * (Python's http.client) would get ECONNRESET instead of the answer.
+ */
+function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: string, errorType: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('x-amzn-ErrorType', errorType);
+  res.setHeader('Connection', 'close');
+  res.write(body);
+  let dropped = 0;
+  const timer = setTimeout(() => req.destroy(), LINGER_MS);
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) req.destroy();
+  });
+  req.once('end', () => res.end());
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
 }
 
 function tooLarge(limit: number): WireError {
@@ -157,12 +209,11 @@ async function handle(
     return { op, status: 200 };
   } catch (err) {
     if (err instanceof WireError) {
-      // Refused before the body was read (size, authentication): close the
-      // connection rather than read the rest of an unwanted body.
-      const unread = !req.complete;
-      if (unread) res.setHeader('Connection', 'close');
-      send(res, err.status, contentType, encodeError(err.name, err.hasMessage ? err.message : undefined), err.name);
-      if (unread) res.once('finish', () => req.destroy());
+      // Refused before the body was read (size, authentication, timeout):
+      // answer, then close rather than read the rest of an unwanted body.
+      const body = encodeError(err.name, err.hasMessage ? err.message : undefined);
+      if (req.complete) send(res, err.status, contentType, body, err.name);
+      else refuseUnread(req, res, err.status, contentType, body, err.name);
       return { op, status: err.status, error: err.name };
     }
     if (err instanceof KMSServiceException) {
@@ -183,6 +234,23 @@ async function handle(
   }
 }
 
+/** The connection limits of `options`, checked: positive integers, headers no later than the whole request. */
+function serverLimits(options: ServerOptions): Required<Pick<ServerOptions, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxConnections'>> {
+  const limits = {
+    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+  };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${String(value)}`);
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new RangeError(`headersTimeoutMs (${limits.headersTimeoutMs}) must not be more than requestTimeoutMs (${limits.requestTimeoutMs})`);
+  }
+  return limits;
+}
+
 /**
  * Starts the endpoint and resolves once it listens.
  * @example
@@ -197,6 +265,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   const region = options.region ?? DEFAULT_REGION;
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = serverLimits(options);
   const now = options.now ?? Date.now;
   const defaultCredentials = options.credentials === undefined || options.credentials.length === 0;
   const credentials = defaultCredentials ? [DEFAULT_CREDENTIAL] : [...options.credentials!];
@@ -233,8 +302,16 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const http = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts on this interval (default 30 s, which would stretch them).
+    connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+  };
+  const server = createServer(http, (req, res) => {
     inFlight++;
+    responses.set(req.socket, res);
     const started = performance.now();
     res.setHeader('x-amzn-RequestId', randomUUID());
     if (closing) res.setHeader('Connection', 'close');
@@ -250,12 +327,31 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
         if (inFlight === 0 && idle !== undefined) idle();
       });
   });
-  server.on('clientError', (_err, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const body = encodeError('SerializationException', 'Malformed HTTP request');
+  server.maxConnections = limits.maxConnections;
+  let dropsLogged = 0;
+  server.on('drop', () => {
+    // One line a second at most: a flood of connections must not become a flood of log lines.
+    if (log !== undefined && Date.now() - dropsLogged >= 1000) {
+      dropsLogged = Date.now();
+      log(`${new Date().toISOString()} - connection refused: ${limits.maxConnections} connections open (--max-connections)`);
+    }
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const reader = readers.get(socket);
+    // A body still arriving: its handler answers the 408 and closes.
+    if (timedOut && reader !== undefined) return reader(new WireError('RequestTimeoutException', 408, 'The request was not received in time'));
+    // A response under way (or a refusal draining its body) cannot be followed by another.
+    if (!socket.writable || responses.get(socket)?.writableEnded === false) return socket.destroy();
+    const [status, name, message] = timedOut
+      ? [408, 'RequestTimeoutException', 'The request was not received in time']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'SerializationException', 'Request header fields too large']
+        : [400, 'SerializationException', 'Malformed HTTP request'];
+    const body = encodeError(name, message);
     socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: ${randomUUID()}\r\n` +
-        `Connection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: ${randomUUID()}\r\n` +
+        `x-amzn-ErrorType: ${name}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
   });
 

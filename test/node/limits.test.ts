@@ -1,0 +1,191 @@
+/**
+ * Slow, idle, oversized and too many clients: the endpoint's timeouts answer
+ * 408 where HTTP allows it, idle keep-alive connections are closed, the
+ * connection count is capped, and a body refused before it was read still
+ * gets its answer (413, 403) before the connection closes, also for a client
+ * that sends its whole body before reading (as Python's http.client does).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { connect, type Socket } from 'node:net';
+import { MemoryKeyStore } from '../../src/kms/key-store.js';
+import { startServer, type KmsServer } from '../../src/node/index.js';
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_KEEP_ALIVE_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT_MS } from '../../src/node/server.js';
+import { rawRequest, runWasmac, signedRequest } from './helpers.js';
+
+/** Headers that pass the endpoint's cheap signature check, so that the body is read. */
+const HEAD =
+  'POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Date: 20260101T000000Z\r\n' +
+  `Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}\r\n`;
+
+async function withServer(options: Parameters<typeof startServer>[0], fn: (s: KmsServer, log: string[]) => Promise<void>): Promise<void> {
+  const log: string[] = [];
+  const s = await startServer({ port: 0, keyStore: new MemoryKeyStore(), log: (l) => log.push(l), ...options });
+  try {
+    await fn(s, log);
+  } finally {
+    await s.close();
+  }
+}
+
+function open(s: KmsServer): Promise<Socket> {
+  const u = new URL(s.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(u.port), u.hostname, () => resolve(socket));
+    socket.on('error', reject);
+  });
+}
+
+/** What arrives on `socket` until the server closes it, and after how long; fails after `limitMs`. */
+function untilClosed(socket: Socket, limitMs = 4000): Promise<{ data: string; ms: number; reset: boolean }> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    let data = '';
+    let reset = false;
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`still open after ${limitMs} ms; got ${JSON.stringify(data)}`));
+    }, limitMs);
+    socket.on('data', (d) => (data += d.toString()));
+    socket.on('error', () => (reset = true));
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ data, ms: Date.now() - started, reset });
+    });
+  });
+}
+
+test('defaults: documented limits instead of Node\'s (no connection cap, 300 s per request)', async () => {
+  await withServer({}, async (s) => {
+    assert.is(s.server.headersTimeout, DEFAULT_HEADERS_TIMEOUT_MS);
+    assert.is(s.server.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS);
+    assert.is(s.server.keepAliveTimeout, DEFAULT_KEEP_ALIVE_TIMEOUT_MS);
+    assert.is(s.server.maxConnections, DEFAULT_MAX_CONNECTIONS);
+    assert.ok(DEFAULT_REQUEST_TIMEOUT_MS <= 60_000 && DEFAULT_MAX_CONNECTIONS <= 4096);
+  });
+});
+
+test('headers that stall: 408 RequestTimeoutException, then the connection closes', async () => {
+  await withServer({ headersTimeoutMs: 300, requestTimeoutMs: 600 }, async (s) => {
+    const socket = await open(s);
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\n');
+    const r = await untilClosed(socket);
+    assert.match(r.data, /^HTTP\/1\.1 408 Request Timeout\r\n/);
+    assert.match(r.data, /x-amzn-ErrorType: RequestTimeoutException/);
+    assert.match(r.data, /\{"__type":"RequestTimeoutException","message":"The request was not received in time"\}$/);
+    assert.ok(r.ms < 2000, `closed after ${r.ms} ms`);
+  });
+});
+
+test('a body that stalls: 408 through the request\'s own response, logged as 408', async () => {
+  await withServer({ headersTimeoutMs: 300, requestTimeoutMs: 600 }, async (s, log) => {
+    const socket = await open(s);
+    socket.write(`${HEAD}Content-Length: 100\r\n\r\n{"Key`);
+    const r = await untilClosed(socket);
+    assert.match(r.data, /^HTTP\/1\.1 408 /);
+    assert.match(r.data, /x-amzn-RequestId: [0-9a-f-]{36}/i);
+    assert.match(r.data, /"__type":"RequestTimeoutException"/);
+    assert.ok(r.ms < 3000, `closed after ${r.ms} ms`);
+    assert.ok(log.some((l) => / 408 RequestTimeoutException /.test(l)), log.join('\n'));
+  });
+});
+
+test('a connection that never sends anything is closed after the headers timeout', async () => {
+  await withServer({ headersTimeoutMs: 300, requestTimeoutMs: 600 }, async (s) => {
+    const r = await untilClosed(await open(s));
+    assert.ok(r.ms < 2000, `closed after ${r.ms} ms`);
+  });
+});
+
+test('an idle keep-alive connection is closed after the keep-alive timeout', async () => {
+  await withServer({ keepAliveTimeoutMs: 300 }, async (s) => {
+    const socket = await open(s);
+    const req = await signedRequest({ url: s.url, op: 'ListKeys', body: '{}' });
+    socket.write(`POST / HTTP/1.1\r\n${Object.entries(req.headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}Content-Length: 2\r\n\r\n{}`);
+    const r = await untilClosed(socket);
+    assert.match(r.data, /^HTTP\/1\.1 200 /);
+    assert.ok(r.ms < 2000, `closed after ${r.ms} ms`);
+  });
+});
+
+test('connections over the cap are closed as they arrive; the cap frees up as connections close', async () => {
+  await withServer({ maxConnections: 4 }, async (s, log) => {
+    const kept = await Promise.all([1, 2, 3, 4].map(() => open(s)));
+    const extra = await Promise.all([1, 2, 3].map(() => open(s)));
+    for (const socket of extra) assert.ok((await untilClosed(socket, 2000)).ms < 2000);
+    assert.ok(log.some((l) => /connection refused: 4 connections open/.test(l)));
+    for (const socket of kept) assert.not.ok(socket.destroyed, 'the first four stay open');
+    kept.forEach((k) => k.destroy());
+    await new Promise((r) => setTimeout(r, 100));
+    const res = await rawRequest(s.url, await signedRequest({ url: s.url, op: 'ListKeys', body: '{}' }));
+    assert.is(res.status, 200);
+  });
+});
+
+/**
+ * Sends the whole of an oversized body before reading anything, like
+ * Python's http.client: the answer must be there when it looks.
+ */
+async function sendAllThenRead(s: KmsServer, head: string, body: Buffer): Promise<string> {
+  const socket = await open(s);
+  socket.pause();
+  await new Promise<void>((resolve) => {
+    socket.on('error', () => resolve());
+    socket.write(head);
+    socket.write(body, () => resolve());
+  });
+  await new Promise((r) => setTimeout(r, 50));
+  const r = untilClosed(socket);
+  socket.resume();
+  return (await r).data;
+}
+
+test('an oversized chunked body: the 413 arrives even when the client sends everything first', async () => {
+  await withServer({}, async (s) => {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const frames: Buffer[] = [];
+    for (let i = 0; i < 24; i++) frames.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'));
+    frames.push(Buffer.from('0\r\n\r\n'));
+    for (let round = 0; round < 5; round++) {
+      const data = await sendAllThenRead(s, `${HEAD}Transfer-Encoding: chunked\r\n\r\n`, Buffer.concat(frames));
+      assert.match(data, /^HTTP\/1\.1 413 /, `round ${round}: ${JSON.stringify(data.slice(0, 60))}`);
+      assert.match(data, /Connection: close/i);
+      assert.match(data, /"__type":"RequestEntityTooLargeException"/);
+    }
+  });
+});
+
+test('refusals before the body (Content-Length over the limit, no signature) also arrive before the close', async () => {
+  await withServer({}, async (s) => {
+    const body = Buffer.alloc(1024 * 1024, 'x');
+    for (let round = 0; round < 3; round++) {
+      assert.match(await sendAllThenRead(s, `${HEAD}Content-Length: ${body.length}\r\n\r\n`, body), /^HTTP\/1\.1 413 /);
+      const small = body.subarray(0, 200 * 1024);
+      const unsigned = `POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${small.length}\r\n\r\n`;
+      assert.match(await sendAllThenRead(s, unsigned, small), /^HTTP\/1\.1 403 [^]*MissingAuthenticationTokenException/);
+    }
+  });
+});
+
+test('limits are checked: positive integers, headers timeout within the request timeout; CLI flags in seconds', async () => {
+  for (const options of [{ maxConnections: 0 }, { requestTimeoutMs: -1 }, { keepAliveTimeoutMs: 1.5 }, { headersTimeoutMs: 5000, requestTimeoutMs: 1000 }]) {
+    let failed = false;
+    try {
+      await (await startServer({ port: 0, keyStore: new MemoryKeyStore(), ...options })).close();
+    } catch (err) {
+      failed = err instanceof RangeError;
+    }
+    assert.ok(failed, JSON.stringify(options));
+  }
+  for (const [args, message] of [
+    [['--max-connections', '0'], /--max-connections: '0' is not a positive integer/],
+    [['--request-timeout', 'soon'], /--request-timeout: 'soon' is not a positive number of seconds/],
+    [['--headers-timeout', '40'], /--headers-timeout must not be longer than --request-timeout/],
+  ] as const) {
+    const r = await runWasmac(['serve', '--port', '0', ...args]);
+    assert.is(r.code, 252);
+    assert.match(r.err, message);
+  }
+});
+
+test.run();
