@@ -166,6 +166,7 @@ A local KMS for HMAC keys: the endpoint, and aws-kms-shaped commands on the key 
 
 Commands:
   serve                   Run the KMS endpoint (AWS JSON 1.1, SigV4) for the AWS SDKs and CLI.
+  store encrypt           Encrypt and authenticate a key store under WASMAC_MASTER_KEY (once).
 ${Object.keys(DOCS)
   .map((op) => `  ${`${kebab(op)} `.padEnd(24)}${DOCS[op]!.summary}`)
   .join('\n')}
@@ -472,6 +473,42 @@ function serveLimits(parsed: Parsed): Partial<Record<(typeof LIMIT_FLAGS)[keyof 
   return out;
 }
 
+const STORE_HELP = `usage: wasmac store encrypt [--data-dir <dir>]
+
+Encrypts the key material of every key in the store with WASMAC_MASTER_KEY
+(AES-256-GCM) and authenticates every key file under it, for a store written
+without the master key (or by an older wasmac). A store with a master key
+refuses to open until this is done. Each file is replaced atomically; if the
+run is interrupted, run it again. Keep the master key outside the data
+directory: losing it loses the keys.
+`;
+
+async function runStore(args: string[], io: CliIO): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === 'help' || rest.includes('--help')) {
+    io.stdout(STORE_HELP);
+    return sub === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (sub !== 'encrypt') throw new UsageError(`argument store: Invalid choice '${sub}' (wasmac store encrypt)`);
+  const parsed = parseArgs(rest);
+  for (const name of [...parsed.options.keys(), ...parsed.flags.keys()]) {
+    if (name !== 'data-dir') throw new UsageError(`Unknown options: --${name}`);
+  }
+  const c = common(parsed, io.env);
+  if (c.masterKey === undefined) throw new UsageError('wasmac store encrypt needs WASMAC_MASTER_KEY (32 bytes, e.g. from: openssl rand -base64 32)');
+  const { converted, already } = await FileKeyStore.encryptStore(c.dataDir, c.masterKey);
+  io.stdout(
+    `key store ${c.dataDir}: ${converted.length} key file(s) encrypted and authenticated under WASMAC_MASTER_KEY` +
+      `${converted.map((f) => `\n  ${f}`).join('')}\n${already} already were.\n`,
+  );
+  return EXIT.ok;
+}
+
+/** Whether `host` only accepts connections from this machine. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
   const c = common(parsed, io.env);
   const host = single(parsed, 'host') ?? DEFAULT_HOST;
@@ -516,6 +553,13 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
     throw err;
   }
   io.stdout(banner(server, c.dataDir, store.encrypted, store.size));
+  if (server.defaultCredentials && !isLoopback(host)) {
+    io.stderr(
+      `WARNING: listening on ${host} with the default credentials test/test: anyone who can reach port ${server.port} ` +
+        'can use and change the keys. Give credentials of your own (--credentials, or WASMAC_ACCESS_KEY_ID and ' +
+        'WASMAC_SECRET_ACCESS_KEY), or listen on 127.0.0.1.\n',
+    );
+  }
   const signal = await (io.waitForStop ?? defaultWaitForStop)(server);
   io.stdout(`${signal}: stopping; answering the requests in flight\n`);
   await server.close();
@@ -541,6 +585,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO()): Promise<n
       io.stdout(`wasmac ${pkg.version}\n`);
       return EXIT.ok;
     }
+    if (command === 'store') return await runStore(rest, io);
     const parsed = parseArgs(rest);
     const wantsHelp = parsed.flags.has('help') || rest.includes('help');
     if (command === 'serve') {

@@ -25,17 +25,30 @@
  * commit is all or nothing. Temporary files left by an interrupted write
  * belong to unacknowledged writes and are removed at open.
  *
- * Every file carries the SHA-256 of its record: a corrupt or truncated file
- * found at open stops the open with a {@link KeyStoreError} that names it;
- * nothing is dropped silently.
+ * Without a master key every file carries the SHA-256 of its record: a
+ * corrupt or truncated file found at open stops the open with a
+ * {@link KeyStoreError} that names it; nothing is dropped silently. That
+ * detects damage, not tampering: anyone can recompute it.
  *
- * Material at rest is plain base64 unless a master key is given (32 bytes,
- * `WASMAC_MASTER_KEY` in the CLI): then it is AES-256-GCM through WebCrypto,
- * a fresh 96-bit IV per write, the key file's format and KeyId as associated
- * data (so material cannot be moved between keys unnoticed).
+ * With a master key (32 bytes, `WASMAC_MASTER_KEY` in the CLI) material is
+ * AES-256-GCM through WebCrypto (a fresh 96-bit IV per write, the key file's
+ * format and KeyId as associated data, so material cannot be moved between
+ * keys unnoticed), and the whole record carries an HMAC-SHA-256 under a key
+ * derived from the master key (HKDF) instead of the checksum: a file that is
+ * not authenticated under the master key (plain material planted by someone
+ * who can write the directory, a record edited by hand, a file written
+ * without the key) stops the open, naming the file. A store is encrypted
+ * whole or not at all: {@link FileKeyStore.encryptStore} (`wasmac store
+ * encrypt`) converts one written without the key, one file at a time, each
+ * replaced atomically, so an interrupted run is finished by running it again.
+ * What the MAC does not cover: which files exist. Someone who can write the
+ * directory can still delete a key, or put back an older file of the same key.
+ *
+ * One store per directory: a `lock` file (taken atomically, see `takeLock`)
+ * keeps other processes out, and a second open in the same process is refused.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, closeSync, constants, fstatSync, linkSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -57,6 +70,9 @@ const FORMAT = 'wasmac-key/1';
 const TXN_FORMAT = 'wasmac-txn/1';
 const KEY_FILE = /^(.+)\.json$/;
 const TEMP_FILE = /^\..+\.tmp$/;
+
+/** Directories (real paths) with a store open in this process. */
+const openHere = new Set<string>();
 
 /** Options of {@link FileKeyStore.open}. */
 export interface FileKeyStoreOptions {
@@ -95,6 +111,15 @@ function checksum(key: RecordOnDisk): string {
 
 function checksumOf(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** The key that authenticates records, derived from the master key (never the AES key itself). */
+function recordMacKey(masterKey: Uint8Array): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, new Uint8Array(0), 'wasmac key file authentication v1', 32));
+}
+
+function recordMac(macKey: Buffer, key: RecordOnDisk): string {
+  return createHmac('sha256', macKey).update(`${FORMAT}\n${JSON.stringify(key)}`).digest('hex');
 }
 
 function cloneRecord(record: StoredKey): StoredKey {
@@ -141,14 +166,19 @@ export class FileKeyStore implements KeyStore {
   private readonly locks = new Locks();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly aesKey: CryptoKey | undefined;
+  private readonly macKey: Buffer | undefined;
+  /** Files of records not authenticated under the master key, found at open (see {@link FileKeyStore.encryptStore}). */
+  private readonly unauthenticated: string[] = [];
   private version = 0;
   private lockPath: string | undefined;
+  private registered: string | undefined;
 
-  private constructor(dir: string, aesKey: CryptoKey | undefined) {
+  private constructor(dir: string, aesKey: CryptoKey | undefined, macKey: Buffer | undefined) {
     this.dir = dir;
     this.keysDir = join(dir, 'keys');
     this.txnDir = join(dir, 'txn');
     this.aesKey = aesKey;
+    this.macKey = macKey;
   }
 
   /**
@@ -157,12 +187,55 @@ export class FileKeyStore implements KeyStore {
    * process holds the lock.
    */
   static async open(dir: string, options: FileKeyStoreOptions = {}): Promise<FileKeyStore> {
+    const store = await FileKeyStore.openFor(dir, options);
+    if (store.unauthenticated.length > 0) {
+      const files = store.unauthenticated;
+      await store.close();
+      throw new KeyStoreError(
+        `the key store in ${dir} has ${files.length} key file(s) that are not authenticated under the master key:\n` +
+          `${files.map((f) => `  ${f}`).join('\n')}\n` +
+          'They were written without WASMAC_MASTER_KEY (or by an older wasmac), or by someone who can write the directory. ' +
+          `Nothing was changed. To encrypt and authenticate a store you wrote yourself, run once: wasmac store encrypt --data-dir ${dir} ` +
+          '(with WASMAC_MASTER_KEY set). If you did not write these files, remove them instead.',
+      );
+    }
+    return store;
+  }
+
+  /**
+   * Encrypts and authenticates under `masterKey` every record of the store
+   * in `dir` that is not yet (written without a master key, or by an older
+   * wasmac without record authentication). Each file is replaced atomically:
+   * if the run is interrupted, the store holds both kinds and the next run
+   * finishes it. Returns the files converted and how many already were.
+   * @example
+   * const { converted } = await FileKeyStore.encryptStore('.wasmac', parseMasterKey(process.env.WASMAC_MASTER_KEY!));
+   */
+  static async encryptStore(dir: string, masterKey: Uint8Array): Promise<{ converted: string[]; already: number }> {
+    const store = await FileKeyStore.openFor(dir, { masterKey });
+    try {
+      const converted = [...store.unauthenticated];
+      for (const path of converted) {
+        const keyId = KEY_FILE.exec(path.slice('keys/'.length))![1]!;
+        await store.applyFile({ name: fileNameOf(keyId), text: await store.serializeRecord(store.records.get(keyId)!.record) });
+      }
+      if (converted.length > 0) await store.syncDir();
+      return { converted, already: store.records.size - converted.length };
+    } finally {
+      await store.close();
+    }
+  }
+
+  /** Opens and loads; records not authenticated under the master key are loaded and listed in `unauthenticated`. */
+  private static async openFor(dir: string, options: FileKeyStoreOptions): Promise<FileKeyStore> {
     let aesKey: CryptoKey | undefined;
+    let macKey: Buffer | undefined;
     if (options.masterKey !== undefined) {
       if (options.masterKey.length !== 32) throw new KeyStoreError('the master key must be 32 bytes');
       aesKey = await crypto.subtle.importKey('raw', Uint8Array.from(options.masterKey), 'AES-GCM', false, ['encrypt', 'decrypt']);
+      macKey = recordMacKey(options.masterKey);
     }
-    const store = new FileKeyStore(dir, aesKey);
+    const store = new FileKeyStore(dir, aesKey, macKey);
     const created = await mkdir(store.keysDir, { recursive: true, mode: 0o700 });
     await mkdir(store.txnDir, { recursive: true, mode: 0o700 });
     // New directories become durable entries of their parents, as files do.
@@ -170,12 +243,23 @@ export class FileKeyStore implements KeyStore {
       await syncDirectory(dir);
       await syncDirectory(join(dir, '..'));
     }
-    if (options.lock !== false) store.takeLock();
+    // mkdir leaves an existing directory's mode as it is (0777, say): keys are for this user only.
+    for (const d of [dir, store.keysDir, store.txnDir]) tightenMode(d);
+    if (options.lock !== false) {
+      store.register();
+      try {
+        store.takeLock();
+      } catch (err) {
+        store.unregister();
+        throw err;
+      }
+    }
     try {
       await store.finishJournals();
       await store.load();
     } catch (err) {
       store.releaseLock();
+      store.unregister();
       throw err;
     }
     return store;
@@ -271,6 +355,22 @@ export class FileKeyStore implements KeyStore {
   async close(): Promise<void> {
     await Promise.allSettled([...this.pending]);
     this.releaseLock();
+    this.unregister();
+  }
+
+  /** Refuses a second open of the same directory in this process: its close would release the first's lock. */
+  private register(): void {
+    const real = realpathSync(this.dir);
+    if (openHere.has(real)) {
+      throw new KeyStoreError(`the key store in ${this.dir} is already open in this process; close it before opening it again`);
+    }
+    openHere.add(real);
+    this.registered = real;
+  }
+
+  private unregister(): void {
+    if (this.registered !== undefined) openHere.delete(this.registered);
+    this.registered = undefined;
   }
 
   private async serializeRecord(record: StoredKey): Promise<string> {
@@ -300,21 +400,23 @@ export class FileKeyStore implements KeyStore {
         };
       }
     }
-    return `${JSON.stringify({ format: FORMAT, checksum: checksum(key), key })}\n`;
+    const seal = this.macKey === undefined ? { checksum: checksum(key) } : { mac: recordMac(this.macKey, key) };
+    return `${JSON.stringify({ format: FORMAT, ...seal, key })}\n`;
   }
 
   private async writeDurably(dir: string, name: string, text: string, syncDir = true): Promise<void> {
     const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await rename(temp, join(dir, name));
     } catch (err) {
+      // A failed write (a full disk, say) leaves no partial temporary file behind.
       await unlink(temp).catch(() => undefined);
       throw err;
     }
@@ -391,7 +493,8 @@ export class FileKeyStore implements KeyStore {
       if (m === null) continue;
       const path = join('keys', name);
       try {
-        const record = await this.parseFile(await readFile(join(this.keysDir, name), 'utf8'), m[1]!);
+        const { record, authenticated } = await this.parseFile(await readFile(join(this.keysDir, name), 'utf8'), m[1]!);
+        if (!authenticated) this.unauthenticated.push(path);
         this.records.set(record.KeyId, { record, version: ++this.version });
         for (const a of record.aliases) this.aliasIndex.set(aliasKey(record.AccountId, record.Region, a.AliasName), record.KeyId);
       } catch (err) {
@@ -406,8 +509,12 @@ export class FileKeyStore implements KeyStore {
     }
   }
 
-  private async parseFile(text: string, keyIdFromName: string): Promise<StoredKey> {
-    let file: { format?: unknown; checksum?: unknown; key?: unknown };
+  /**
+   * A key file's record. `authenticated`: it carries a valid MAC under the
+   * master key; without a master key, always true (nothing to check against).
+   */
+  private async parseFile(text: string, keyIdFromName: string): Promise<{ record: StoredKey; authenticated: boolean }> {
+    let file: { format?: unknown; checksum?: unknown; mac?: unknown; key?: unknown };
     try {
       file = JSON.parse(text);
     } catch {
@@ -417,14 +524,26 @@ export class FileKeyStore implements KeyStore {
       throw new Error(`not a wasmac key file (format ${JSON.stringify((file as { format?: unknown } | null)?.format)}, expected "${FORMAT}")`);
     }
     const key = file.key as RecordOnDisk;
-    if (typeof key !== 'object' || key === null || file.checksum !== checksum(key)) {
-      throw new Error('checksum mismatch: the file was modified or damaged');
+    if (typeof key !== 'object' || key === null || Array.isArray(key)) throw new Error('not a wasmac key file (no record in it)');
+    let authenticated: boolean;
+    if (file.mac !== undefined) {
+      if (this.macKey === undefined) throw new Error('written with a master key and no master key was given (set WASMAC_MASTER_KEY)');
+      const expected = Buffer.from(recordMac(this.macKey, key), 'hex');
+      const given = typeof file.mac === 'string' && /^[0-9a-f]{64}$/.test(file.mac) ? Buffer.from(file.mac, 'hex') : Buffer.alloc(32);
+      if (!timingSafeEqual(expected, given)) throw new Error('not authenticated under this master key: a wrong master key, or the file was changed');
+      authenticated = true;
+    } else {
+      if (file.checksum !== checksum(key)) throw new Error('checksum mismatch: the file was modified or damaged');
+      authenticated = this.macKey === undefined;
     }
     if (key.KeyId !== keyIdFromName) throw new Error(`holds key ${JSON.stringify(key.KeyId)}, not the key its name says`);
     const { material, ...rest } = key;
+    if (authenticated && this.macKey !== undefined && material !== undefined && material.encoding !== 'aes-256-gcm') {
+      throw new Error('plain key material in an encrypted store');
+    }
     const record: StoredKey = rest;
     if (material !== undefined) record.material = await this.openMaterial(material, key.KeyId);
-    return record;
+    return { record, authenticated };
   }
 
   private async openMaterial(material: MaterialOnDisk, keyId: string): Promise<SecretBytes> {
@@ -453,42 +572,130 @@ export class FileKeyStore implements KeyStore {
     return secret;
   }
 
+  /**
+   * Takes `lock` for this process. The lock file is written whole under a
+   * temporary name and linked into place (link fails if the name exists), so
+   * it never appears empty or partial. A lock left by a dead process is
+   * taken over through a marker named after that lock file's identity,
+   * created exclusively: of several openers that find the same stale lock,
+   * only one may remove it, and only while it is still that file. The others
+   * then find the new holder alive and are refused.
+   */
   private takeLock(): void {
     const path = join(this.dir, 'lock');
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = openSync(path, 'wx', 0o600);
-        writeSync(fd, `${process.pid}\n`);
-        closeSync(fd);
-        this.lockPath = path;
-        return;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
-        if (Number.isInteger(pid) && pid !== process.pid && isProcessAlive(pid)) {
+    const mine = `${process.pid}\n`;
+    const temp = join(this.dir, `.lock.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    writeFileSync(temp, mine, { flag: 'wx', mode: 0o600 });
+    try {
+      // Each round either ends (lock taken, holder alive) or follows another opener's step; a
+      // round that waits for another's takeover sleeps 10 ms: at most about a second in all.
+      for (let round = 0; round < 100; round++) {
+        try {
+          linkSync(temp, path);
+          this.lockPath = path;
+          return;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        }
+        const held = readLock(path);
+        if (held === undefined) continue; // released meanwhile
+        const pid = /^\d+\n?$/.test(held.text) ? Number(held.text.trim()) : undefined;
+        // Our own pid is a dead process's that had it before (PID 1 in a restarted container):
+        // this process's own opens are refused earlier, by `register`.
+        if (pid !== undefined && pid !== process.pid && isProcessAlive(pid)) {
           throw new KeyStoreError(
             `the key store in ${this.dir} is in use by process ${pid} (a running \`wasmac serve\`?). ` +
               'Stop it, or send requests to its endpoint (aws kms ... --endpoint-url).',
           );
         }
+        if (pid === undefined && Date.now() - held.mtimeMs < 5000) {
+          // Not a pid: written by something else, or being written by an older wasmac. Not stale yet.
+          throw new KeyStoreError(`the key store in ${this.dir} has a lock file that is not a process id (${path}); if no other process uses the store, remove it`);
+        }
         // The lock of a process that is gone (e.g. killed with SIGKILL): take it over.
+        const marker = join(this.dir, `.lock.takeover.${held.dev}.${held.ino}.${Math.round(held.ctimeMs * 1000)}`);
         try {
-          unlinkSyncQuiet(path);
-        } catch {
-          // raced with another process: the next attempt decides
+          writeFileSync(marker, mine, { flag: 'wx', mode: 0o600 });
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+          // Another opener is taking this lock over (microseconds); a marker older than
+          // ten seconds is one whose opener died in between.
+          const age = Date.now() - (statIfAny(marker)?.mtimeMs ?? Date.now());
+          if (age > 10_000) unlinkSyncQuiet(marker);
+          else sleepSync(10);
+          continue;
+        }
+        try {
+          const now = readLock(path);
+          if (now !== undefined && now.dev === held.dev && now.ino === held.ino) unlinkSyncQuiet(path);
+        } finally {
+          unlinkSyncQuiet(marker);
         }
       }
+      throw new KeyStoreError(`could not take the lock ${path}: other processes are opening the store at the same time; try again`);
+    } finally {
+      unlinkSyncQuiet(temp);
     }
-    throw new KeyStoreError(`could not take the lock ${path}`);
   }
 
+  /** Removes the lock if it is still this process's (never one another process has taken over since). */
   private releaseLock(): void {
     if (this.lockPath === undefined) return;
     try {
-      unlinkSyncQuiet(this.lockPath);
+      if (readLock(this.lockPath)?.text.trim() === String(process.pid)) unlinkSyncQuiet(this.lockPath);
     } finally {
       this.lockPath = undefined;
     }
+  }
+}
+
+function statIfAny(path: string): { mtimeMs: number } | undefined {
+  try {
+    return statSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** The lock file's text and identity, read through one descriptor; undefined if there is none. */
+function readLock(path: string): { text: string; dev: number; ino: number; ctimeMs: number; mtimeMs: number } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  try {
+    const st = fstatSync(fd);
+    return { text: readFileSync(fd, 'utf8'), dev: st.dev, ino: st.ino, ctimeMs: st.ctimeMs, mtimeMs: st.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Sets a directory of the store to 0700 if group or others have any access.
+ * Refused instead for a directory shared by design (sticky, like /tmp) or
+ * owned by another user: the keys need a directory of their own.
+ */
+function tightenMode(dir: string): void {
+  const st = statSync(dir);
+  const mode = st.mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  const loose = `${dir} has mode 0${mode.toString(8)}: other users can reach the keys`;
+  if ((st.mode & 0o1000) !== 0 || (process.getuid !== undefined && st.uid !== process.getuid())) {
+    throw new KeyStoreError(`${loose}, and it is shared (sticky, or another user's); use a directory of its own for the key store (--data-dir)`);
+  }
+  try {
+    chmodSync(dir, 0o700);
+  } catch (err) {
+    throw new KeyStoreError(`${loose}, and it could not be set to 0700 (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
 }
 

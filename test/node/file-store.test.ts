@@ -149,8 +149,8 @@ test('AES-GCM at rest: no plaintext material on disk; needs the same master key 
     const back = await FileKeyStore.open(t.dir, { masterKey: master });
     assert.equal(revealSecret((await back.get(ID1))!.material!), MATERIAL);
     await back.close();
-    await expectStoreError(FileKeyStore.open(t.dir), /encrypted and no master key was given/);
-    await expectStoreError(FileKeyStore.open(t.dir, { masterKey: parseMasterKey('ab'.repeat(32)) }), /does not decrypt/);
+    await expectStoreError(FileKeyStore.open(t.dir), new RegExp(`keys/${ID1}\\.json: written with a master key and no master key was given \\(set WASMAC_MASTER_KEY\\)`));
+    await expectStoreError(FileKeyStore.open(t.dir, { masterKey: parseMasterKey('ab'.repeat(32)) }), /not authenticated under this master key: a wrong master key/);
   } finally {
     t.cleanup();
   }
