@@ -44,10 +44,11 @@ await build({
   splitting: true,
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
-  // Node built-ins (only src/node uses them) and the .wasm modules the workerd
+  // Node built-ins (only src/node uses them), the CLI's JMESPath (a
+  // dependency, loaded only for `--query`) and the .wasm modules the workerd
   // entry imports (copied next to it by copy-wasm). @assemblyscript/loader is
   // bundled: resolving a package at import costs more than its few lines.
-  external: ['node:*', './wasmac.wasm', './wasmac-simd.wasm'],
+  external: ['node:*', '@jmespath-community/jmespath', './wasmac.wasm', './wasmac-simd.wasm'],
 });
 
 await build({
@@ -61,7 +62,7 @@ await build({
   outfile: 'dist/cjs/wasmac.js',
   format: 'cjs',
   platform: 'node',
-  external: ['node:*'],
+  external: ['node:*', '@jmespath-community/jmespath'],
   // The CLI reads package.json relative to its module (`wasmac --version`).
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
