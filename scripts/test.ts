@@ -1,6 +1,7 @@
 // `npm test`: the one command that proves the project. Steps, in order:
-//   1. the type check (`tsc --noEmit`): the TS runners only strip types;
-//   2. the build (Wasm cores, the generated module, dist/);
+//   1. the build (Wasm cores, the generated module, dist/): first, because
+//      `npm ci` does not build and the type check needs the generated module;
+//   2. the type check (`tsc --noEmit`): the TS runners only strip types;
 //   3. every `test/**/*.test.ts` suite (uvu), each in its own process.
 // Prints every suite's own report, then one summary line `N passed, N failed`
 // (tests, not suites; a step that fails outside any test counts as one failure).
@@ -41,8 +42,8 @@ function count(label: string, text: string): number {
 }
 
 if (only.length === 0) {
-  step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
   step('build', 'npm', ['run', '--silent', 'build']);
+  step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
 }
 
 const files = suites('test').filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
