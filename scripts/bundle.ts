@@ -48,7 +48,8 @@ await build({
   // dependency, loaded only for `--query`) and the .wasm modules the workerd
   // entry imports (copied next to it by copy-wasm). @assemblyscript/loader is
   // bundled: resolving a package at import costs more than its few lines.
-  external: ['node:*', '@jmespath-community/jmespath', './wasmac.wasm', './wasmac-simd.wasm'],
+  // `pg` (PostgresKeyStore, loaded only when one is opened) stays a dependency too.
+  external: ['node:*', '@jmespath-community/jmespath', 'pg', './wasmac.wasm', './wasmac-simd.wasm'],
 });
 
 await build({
@@ -62,7 +63,7 @@ await build({
   outfile: 'dist/cjs/wasmac.js',
   format: 'cjs',
   platform: 'node',
-  external: ['node:*', '@jmespath-community/jmespath'],
+  external: ['node:*', '@jmespath-community/jmespath', 'pg'],
   // The CLI reads package.json relative to its module (`wasmac --version`).
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -158,10 +158,12 @@ export interface KeyStore {
   /** Applies `commit` atomically (see {@link Commit}). */
   commit(commit: Commit): Promise<CommitResult>;
   /**
-   * Calls `listener` with every change from now on, per key in version order.
-   * Returns the function that stops it.
+   * Calls `listener` with every change from now on, per key in version order,
+   * and `onGap` when the feed may have missed changes (a shared store lost
+   * its connection): a view is then stale until rebuilt from `scan`, which a
+   * store answers only once its feed is back. Returns the function that stops both.
    */
-  subscribe(listener: (change: KeyChange) => void): () => void;
+  subscribe(listener: (change: KeyChange) => void, onGap?: () => void): () => void;
 }
 
 /** The alias-index key of alias `name` of `account` in `region`. */

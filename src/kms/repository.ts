@@ -10,6 +10,7 @@
  */
 import { KMSInternalException } from './errors.js';
 import { aliasKey, aliasSteps, type AliasStep, type Commit, type KeyChange, type KeyStore, type StoredKey, type VersionedKey } from './key-store.js';
+import { Locks } from './locks.js';
 import { MacKeyCache } from './mac-keys.js';
 
 /** How often a transaction is run again after conflicts before giving up. */
@@ -42,17 +43,23 @@ export class Repository {
   readonly macKeys = new MacKeyCache();
   readonly stats: RepositoryStats = { commits: 0, conflicts: 0 };
   readonly #keys = new Map<string, VersionedKey>();
+  readonly #locks = new Locks();
   /** aliasKey -> key ID, from the records in the view. */
   readonly #aliases = new Map<string, string>();
   /** key ID -> version of its deletion: older changes that arrive late are ignored. */
   readonly #deleted = new Map<string, number>();
   #loading: Promise<void> | undefined;
   #loaded = false;
+  /** Keys the feed changed while a load was running (a scan that lacks them is older than they are). */
+  #touched: Set<string> | undefined;
 
   private constructor(store: KeyStore) {
     this.store = store;
     // Subscribed before the scan, so nothing committed meanwhile is missed (versions order both).
-    store.subscribe((change) => this.apply(change));
+    store.subscribe(
+      (change) => this.apply(change),
+      () => this.#gap(),
+    );
   }
 
   /** The repository of `store` (created on first use). */
@@ -73,17 +80,31 @@ export class Repository {
   /** Loads the view (once; again after a failed load). */
   ready(): Promise<void> {
     if (this.#loaded) return Promise.resolve();
-    this.#loading ??= this.store.scan().then(
+    if (this.#loading !== undefined) return this.#loading;
+    const touched = new Set<string>();
+    this.#touched = touched;
+    const loading = this.store.scan().then(
       (all) => {
-        for (const v of all) this.apply({ keyId: v.record.KeyId, version: v.version, record: v.record });
+        if (this.#loading !== loading) return this.ready();
+        const seen = new Set<string>();
+        for (const v of all) {
+          seen.add(v.record.KeyId);
+          this.apply({ keyId: v.record.KeyId, version: v.version, record: v.record });
+        }
+        // A reload after a gap: what the scan lacks was deleted meanwhile.
+        for (const [keyId, v] of [...this.#keys]) {
+          if (!seen.has(keyId) && !touched.has(keyId)) this.apply({ keyId, version: v.version + 0.5, record: undefined });
+        }
+        this.#touched = undefined;
         this.#loaded = true;
       },
       (err: unknown) => {
-        this.#loading = undefined;
+        if (this.#loading === loading) this.#loading = undefined;
         throw err;
       },
     );
-    return this.#loading;
+    this.#loading = loading;
+    return loading;
   }
 
   /** The record of `keyId` in the view (synchronous; the view must be loaded). */
@@ -126,8 +147,22 @@ export class Repository {
    * several times) and may throw to refuse the change. On a shared store, an
    * attempt that ends without writing (a refusal, or nothing to change) is
    * checked against the store first, so that no answer rests on a stale view.
+   * `serialize` names keys whose changes from this process run one at a time.
    */
-  async transact<R>(fn: (tx: Tx) => R): Promise<R> {
+  async transact<R>(fn: (tx: Tx) => R, serialize: readonly string[] = []): Promise<R> {
+    if (serialize.length === 0) return this.#transact(fn);
+    // Changes of one key from this process queue here rather than race in the
+    // store: on a shared store a lost race costs a round trip.
+    const lock = this.#locks.acquire(serialize);
+    try {
+      await lock.ready;
+      return await this.#transact(fn);
+    } finally {
+      lock.release();
+    }
+  }
+
+  async #transact<R>(fn: (tx: Tx) => R): Promise<R> {
     await this.ready();
     for (let attempt = 1; ; attempt++) {
       const tx = new Attempt(this);
@@ -157,8 +192,15 @@ export class Repository {
     }
   }
 
+  /** The feed may have missed changes: the view is not trusted until reloaded. */
+  #gap(): void {
+    this.#loaded = false;
+    this.#loading = undefined;
+  }
+
   /** Applies a change from the feed (or a read) to the view, unless the view already has something newer. */
   apply(change: KeyChange): void {
+    this.#touched?.add(change.keyId);
     const current = this.#keys.get(change.keyId);
     if (current !== undefined && change.version <= current.version) return;
     const gone = this.#deleted.get(change.keyId);

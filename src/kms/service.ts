@@ -243,13 +243,16 @@ export class Service {
    */
   async change(id: string, opts: ResolveOptions, mutate: (record: StoredKey) => StoredKey | undefined): Promise<StoredKey> {
     const first = await this.resolve(id, opts);
-    return this.repo.transact((tx) => {
-      const record = this.lookup(tx, first.KeyId, first.AccountId);
-      const next = mutate(record);
-      if (next === undefined) return record;
-      tx.put(next);
-      return next;
-    });
+    return this.repo.transact(
+      (tx) => {
+        const record = this.lookup(tx, first.KeyId, first.AccountId);
+        const next = mutate(record);
+        if (next === undefined) return record;
+        tx.put(next);
+        return next;
+      },
+      [first.KeyId],
+    );
   }
 
   /** Runs an atomic change of several records and aliases (see {@link Repository.transact}). */

@@ -63,6 +63,7 @@ import {
   type StoredKey,
   type VersionedKey,
 } from '../kms/key-store.js';
+import { Locks } from '../kms/locks.js';
 import { SecretBytes, revealSecret } from '../kms/secret.js';
 import { KeyStoreError } from './errors.js';
 
@@ -716,31 +717,3 @@ function unlinkSyncQuiet(path: string): void {
   }
 }
 
-/**
- * Per-name locks for commits: a commit waits for the earlier commits that
- * share a key or an alias name with it. All of a commit's names are queued
- * in one synchronous step, so a commit only ever waits for earlier ones and
- * no two can wait for each other.
- */
-class Locks {
-  private readonly tails = new Map<string, Promise<void>>();
-
-  acquire(names: readonly string[]): { ready: Promise<void>; release: () => void } {
-    let release!: () => void;
-    const done = new Promise<void>((resolve) => (release = resolve));
-    const waits: Promise<void>[] = [];
-    const unique = [...new Set(names)];
-    for (const name of unique) {
-      const previous = this.tails.get(name);
-      if (previous !== undefined) waits.push(previous);
-      this.tails.set(name, done);
-    }
-    return {
-      ready: Promise.all(waits).then(() => undefined),
-      release: () => {
-        release();
-        for (const name of unique) if (this.tails.get(name) === done) this.tails.delete(name);
-      },
-    };
-  }
-}

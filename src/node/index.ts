@@ -26,6 +26,7 @@ export {
   type ServerOptions,
 } from './server.js';
 export { FileKeyStore, parseMasterKey, type FileKeyStoreOptions } from './file-store.js';
+export { PostgresKeyStore, type PostgresKeyStoreOptions } from './pg-store.js';
 export { applySeed, validateSeed, DEMO_SEED, type Seed, type SeedKey, type SeedContext, type SeedResult } from './seed.js';
 export { loadCredentials, loadSeed, parseCredentials } from './config.js';
 export { SigV4Verifier, type Credential } from './sigv4.js';

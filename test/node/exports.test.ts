@@ -25,6 +25,7 @@ test('wasmac/node exports exactly these values', () => {
     'FileKeyStore',
     'KeyStoreError',
     'NATIVE_FROM',
+    'PostgresKeyStore',
     'SigV4Verifier',
     'applySeed',
     'loadCredentials',

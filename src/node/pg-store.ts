@@ -1,0 +1,469 @@
+/**
+ * `PostgresKeyStore`: the {@link KeyStore} that several endpoints (processes,
+ * machines, `wasmac serve --workers N`) share, on PostgreSQL through `pg`.
+ *
+ * ```
+ * wasmac_schema   (version int)                           the schema's version; migrations run on open
+ * wasmac_keys     (key_id text PK, version bigint,        one row per key: the record as JSON, its
+ *                  record jsonb, material jsonb)           material apart (sealed under the master key)
+ * wasmac_aliases  (account, region, name) PK -> key_id    the alias index: unique per account and region
+ * wasmac_version  sequence                                versions, store-wide and increasing
+ * ```
+ *
+ * A commit is one transaction: each key write is an `UPDATE ... WHERE
+ * version = $expected` (an `INSERT ... ON CONFLICT DO NOTHING` for a new key),
+ * each alias step an insert, update or delete conditioned on the owner, so a
+ * lost race changes no row and the transaction rolls back as a conflict.
+ * Rows are touched in a fixed order (keys, then aliases, each sorted), so two
+ * commits do not deadlock; PostgreSQL's deadlock and serialization aborts
+ * are reported as conflicts too.
+ *
+ * Every commit sends `NOTIFY wasmac_keys, '<keyId> <version>'` per key; each
+ * store LISTENs on its own connection, re-reads the keys named (in batches)
+ * and passes the records to its subscribers. The listening connection is
+ * checked every {@link HEARTBEAT_MS}: when it is lost, subscribers are told of
+ * the gap (their views reload before they are trusted again), and it
+ * reconnects with the next scan. So another endpoint sees a change within the
+ * notification delay, and never trusts a view older than the heartbeat bound.
+ *
+ * Material at rest follows the file store's rule: plain base64 unless a
+ * master key is given, then AES-256-GCM with a fresh IV per write and the key
+ * ID in the associated data.
+ */
+import type { Pool, PoolClient } from 'pg';
+import { DependencyTimeoutException } from '../kms/errors.js';
+import type { Commit, CommitResult, KeyChange, KeyStore, StoredKey, VersionedKey } from '../kms/key-store.js';
+import { SecretBytes, revealSecret } from '../kms/secret.js';
+import { KeyStoreError } from './errors.js';
+
+/** How often the listening connection is checked (and the bound on a silent loss of it). */
+export const HEARTBEAT_MS = 500;
+/** How long a connection attempt or a query may take before the request fails. */
+const CONNECT_TIMEOUT_MS = 2000;
+const QUERY_TIMEOUT_MS = 5000;
+const CHANNEL = 'wasmac_keys';
+const MATERIAL_FORMAT = 'wasmac-pg/1';
+
+/** Options of {@link PostgresKeyStore.open}. */
+export interface PostgresKeyStoreOptions {
+  /** 32 bytes: encrypts material at rest with AES-256-GCM (as the file store). */
+  masterKey?: Uint8Array;
+  /** Connections in the pool (default 10), besides the listening one. */
+  poolSize?: number;
+}
+
+interface MaterialInDb {
+  encoding: 'base64' | 'aes-256-gcm';
+  iv?: string;
+  data: string;
+}
+
+/**
+ * The migrations, in order: `MIGRATIONS[n]` takes the schema from version n
+ * to n + 1, each in one transaction.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE SEQUENCE wasmac_version;
+   CREATE TABLE wasmac_keys (
+     key_id   text PRIMARY KEY,
+     version  bigint NOT NULL,
+     record   jsonb NOT NULL,
+     material jsonb
+   );
+   CREATE TABLE wasmac_aliases (
+     account text NOT NULL,
+     region  text NOT NULL,
+     name    text NOT NULL,
+     key_id  text NOT NULL,
+     PRIMARY KEY (account, region, name)
+   );
+   CREATE INDEX wasmac_aliases_key ON wasmac_aliases (key_id);`,
+];
+
+/** Errors that mean the database could not be reached (or did not answer in time). */
+function unreachable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  if (typeof e?.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|57P0[1-3]|08\w{3})$/.test(e.code)) return true;
+  return /timeout|terminated|Connection ended|not queryable|ECONNREFUSED/i.test(e?.message ?? '');
+}
+
+function dependency(): DependencyTimeoutException {
+  return new DependencyTimeoutException('The key store (PostgreSQL) did not answer in time. Retry the request.');
+}
+
+/** Runs a store operation, turning a lost or slow database into DependencyTimeoutException (503, retried by the SDKs). */
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (unreachable(err)) throw Object.assign(dependency(), { cause: err });
+    throw err;
+  }
+}
+
+/** `postgres://user:secret@host/db` with the password hidden, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/, '$1:***@');
+}
+
+/**
+ * A key store on PostgreSQL.
+ * @example
+ * const store = await PostgresKeyStore.open('postgres://wasmac@127.0.0.1:5432/kms');
+ * const client = new KMSClient({ keyStore: store });
+ * // ... later
+ * await store.close();
+ */
+export class PostgresKeyStore implements KeyStore {
+  readonly shared = true;
+  readonly url: string;
+  readonly #pool: Pool;
+  readonly #connect: () => Promise<PoolClient>;
+  readonly #aesKey: CryptoKey | undefined;
+  readonly #listeners = new Set<{ change: (c: KeyChange) => void; gap?: (() => void) | undefined }>();
+  /** key ID -> the newest version published to subscribers (notifications at or below it need no read). */
+  readonly #published = new Map<string, number>();
+  #listener: PoolClient | undefined;
+  #listening: Promise<void> | undefined;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #pending = new Map<string, number>();
+  #draining: Promise<void> | undefined;
+  #closed = false;
+
+  private constructor(url: string, pool: Pool, aesKey: CryptoKey | undefined) {
+    this.url = url;
+    this.#pool = pool;
+    this.#connect = () => pool.connect();
+    this.#aesKey = aesKey;
+  }
+
+  /**
+   * Connects, creates or migrates the schema, and starts listening. Throws a
+   * {@link KeyStoreError} naming the URL (without its password) when the
+   * database cannot be reached or its schema is newer than this version knows.
+   */
+  static async open(url: string, options: PostgresKeyStoreOptions = {}): Promise<PostgresKeyStore> {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new KeyStoreError(`not a PostgreSQL URL: ${redactUrl(url)} (expected postgres://user@host:port/database)`);
+    let aesKey: CryptoKey | undefined;
+    if (options.masterKey !== undefined) {
+      if (options.masterKey.length !== 32) throw new KeyStoreError('the master key must be 32 bytes');
+      aesKey = await crypto.subtle.importKey('raw', Uint8Array.from(options.masterKey), 'AES-GCM', false, ['encrypt', 'decrypt']);
+    }
+    // Loaded here, not at import: wasmac/node without PostgreSQL never loads pg.
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      idleTimeoutMillis: 10_000,
+    });
+    // An idle connection that dies is replaced on next use; it must not crash the process.
+    pool.on('error', () => undefined);
+    const store = new PostgresKeyStore(url, pool, aesKey);
+    try {
+      await store.#migrate();
+      await store.#listen();
+    } catch (err) {
+      await store.close();
+      if (err instanceof KeyStoreError) throw err;
+      const e = err as { code?: string; message?: string };
+      throw new KeyStoreError(`cannot use the PostgreSQL key store at ${redactUrl(url)}: ${e?.code ?? ''}${e?.code ? ' ' : ''}${e?.message ?? String(err)}`);
+    }
+    return store;
+  }
+
+  async #migrate(): Promise<void> {
+    const client = await this.#connect();
+    try {
+      // One migrator at a time (several endpoints may start together).
+      await client.query('SELECT pg_advisory_lock(74519011)');
+      try {
+        await client.query('CREATE TABLE IF NOT EXISTS wasmac_schema (version integer NOT NULL)');
+        const { rows } = await client.query<{ version: number }>('SELECT version FROM wasmac_schema');
+        let version = rows[0]?.version ?? 0;
+        if (rows.length === 0) await client.query('INSERT INTO wasmac_schema (version) VALUES (0)');
+        if (version > MIGRATIONS.length) {
+          throw new KeyStoreError(`the PostgreSQL key store at ${redactUrl(this.url)} has schema version ${version}; this wasmac knows up to ${MIGRATIONS.length}. Upgrade wasmac.`);
+        }
+        for (; version < MIGRATIONS.length; version++) {
+          await client.query('BEGIN');
+          try {
+            await client.query(MIGRATIONS[version]!);
+            await client.query('UPDATE wasmac_schema SET version = $1', [version + 1]);
+            await client.query('COMMIT');
+          } catch (err) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw err;
+          }
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(74519011)').catch(() => undefined);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Starts (or restarts) the listening connection and its heartbeat. */
+  #listen(): Promise<void> {
+    this.#listening ??= (async () => {
+      const client = await this.#connect();
+      const lost = () => {
+        if (this.#listener !== client) return;
+        this.#listener = undefined;
+        this.#listening = undefined;
+        clearInterval(this.#heartbeat);
+        client.release(true);
+        for (const l of this.#listeners) l.gap?.();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      client.on('notification', (n) => {
+        if (n.channel === CHANNEL && n.payload !== undefined) this.#notified(n.payload);
+      });
+      try {
+        await client.query(`LISTEN ${CHANNEL}`);
+      } catch (err) {
+        client.release(true);
+        throw err;
+      }
+      this.#listener = client;
+      let beating = false;
+      this.#heartbeat = setInterval(() => {
+        if (beating) return lost();
+        beating = true;
+        client.query('SELECT 1').then(
+          () => (beating = false),
+          () => lost(),
+        );
+      }, HEARTBEAT_MS);
+      this.#heartbeat.unref?.();
+    })().catch((err: unknown) => {
+      this.#listening = undefined;
+      throw err;
+    });
+    return this.#listening;
+  }
+
+  /** A notification `<keyId> <version>`: queue the key for a batched re-read unless it is known already. */
+  #notified(payload: string): void {
+    const [keyId, v] = payload.split(' ');
+    const version = Number(v);
+    if (keyId === undefined || !Number.isFinite(version)) return;
+    if ((this.#published.get(keyId) ?? 0) >= version) return;
+    this.#pending.set(keyId, Math.max(version, this.#pending.get(keyId) ?? 0));
+    this.#draining ??= this.#drain().finally(() => (this.#draining = undefined));
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending.size > 0 && !this.#closed) {
+      const batch = new Map(this.#pending);
+      this.#pending.clear();
+      let rows: { key_id: string; version: string; record: StoredKey; material: MaterialInDb | null }[];
+      try {
+        ({ rows } = await this.#pool.query('SELECT key_id, version, record, material FROM wasmac_keys WHERE key_id = ANY($1)', [[...batch.keys()]]));
+      } catch {
+        // The database went away between the notification and the read: the views must reload.
+        for (const l of this.#listeners) l.gap?.();
+        return;
+      }
+      const found = new Set<string>();
+      for (const row of rows) {
+        found.add(row.key_id);
+        this.#publish({ keyId: row.key_id, version: Number(row.version), record: await this.#toRecord(row) });
+      }
+      for (const [keyId, version] of batch) if (!found.has(keyId)) this.#publish({ keyId, version, record: undefined });
+    }
+  }
+
+  #publish(change: KeyChange): void {
+    if ((this.#published.get(change.keyId) ?? 0) >= change.version) return;
+    this.#published.set(change.keyId, change.version);
+    for (const l of this.#listeners) l.change(change);
+  }
+
+  async scan(): Promise<VersionedKey[]> {
+    return guarded(async () => {
+      await this.#listen();
+      const { rows } = await this.#pool.query('SELECT key_id, version, record, material FROM wasmac_keys');
+      const out: VersionedKey[] = [];
+      for (const row of rows) {
+        const version = Number(row.version);
+        if (version > (this.#published.get(row.key_id) ?? 0)) this.#published.set(row.key_id, version);
+        out.push({ record: await this.#toRecord(row), version });
+      }
+      return out;
+    });
+  }
+
+  async read(keyId: string): Promise<VersionedKey | undefined> {
+    return guarded(async () => {
+      const { rows } = await this.#pool.query('SELECT key_id, version, record, material FROM wasmac_keys WHERE key_id = $1', [keyId]);
+      const row = rows[0];
+      return row === undefined ? undefined : { record: await this.#toRecord(row), version: Number(row.version) };
+    });
+  }
+
+  async readAlias(account: string, region: string, name: string): Promise<string | undefined> {
+    return guarded(async () => {
+      const { rows } = await this.#pool.query<{ key_id: string }>('SELECT key_id FROM wasmac_aliases WHERE account = $1 AND region = $2 AND name = $3', [account, region, name]);
+      return rows[0]?.key_id;
+    });
+  }
+
+  async commit(commit: Commit): Promise<CommitResult> {
+    // Serialised before the transaction: material sealing is async and needs no connection.
+    const rows = await Promise.all(commit.writes.map(async (w) => (w.record === undefined ? undefined : await this.#toRow(w.record))));
+    return guarded(async () => {
+      const client = await this.#connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const outcome = await this.#apply(client, commit, rows);
+        if (!outcome.ok) {
+          await client.query('ROLLBACK');
+          return outcome;
+        }
+        await client.query('COMMIT');
+        const changes = commit.writes.map((w, i) => ({ keyId: w.keyId, version: outcome.versions[i]!, record: w.record }));
+        for (const c of changes) this.#publish(c);
+        return outcome;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        // Deadlock or serialization failure: another commit won; the caller re-reads and retries.
+        if (code === '40P01' || code === '40001') return { ok: false, conflict: { keyId: commit.writes[0]?.keyId ?? commit.checks[0]?.keyId ?? '' } };
+        broken = true;
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    });
+  }
+
+  async #apply(client: PoolClient, commit: Commit, rows: ({ record: string; material: string | null } | undefined)[]): Promise<CommitResult> {
+    const order = commit.writes.map((_, i) => i).sort((a, b) => (commit.writes[a]!.keyId < commit.writes[b]!.keyId ? -1 : 1));
+    const versions: number[] = [];
+    for (const i of order) {
+      const w = commit.writes[i]!;
+      const row = rows[i];
+      let result;
+      if (row === undefined) {
+        result = await client.query(
+          "WITH d AS (DELETE FROM wasmac_keys WHERE key_id = $1 AND version = $2 RETURNING key_id) SELECT nextval('wasmac_version') AS version FROM d",
+          [w.keyId, w.expected],
+        );
+      } else if (w.expected === 0) {
+        result = await client.query(
+          "INSERT INTO wasmac_keys (key_id, version, record, material) VALUES ($1, nextval('wasmac_version'), $2, $3) ON CONFLICT (key_id) DO NOTHING RETURNING version",
+          [w.keyId, row.record, row.material],
+        );
+      } else {
+        result = await client.query(
+          "UPDATE wasmac_keys SET version = nextval('wasmac_version'), record = $3, material = $4 WHERE key_id = $1 AND version = $2 RETURNING version",
+          [w.keyId, w.expected, row.record, row.material],
+        );
+      }
+      if (result.rows.length === 0) return { ok: false, conflict: { keyId: w.keyId } };
+      versions[i] = Number(result.rows[0].version);
+    }
+    if (commit.checks.length > 0) {
+      const ids = commit.checks.map((c) => c.keyId);
+      const { rows: found } = await client.query<{ key_id: string; version: string }>(
+        'SELECT key_id, version FROM wasmac_keys WHERE key_id = ANY($1) ORDER BY key_id FOR SHARE',
+        [ids],
+      );
+      for (const c of commit.checks) {
+        const now = found.find((r) => r.key_id === c.keyId);
+        if ((now === undefined ? 0 : Number(now.version)) !== c.expected) return { ok: false, conflict: { keyId: c.keyId } };
+      }
+    }
+    const steps = [...commit.aliases].sort((a, b) => (`${a.account}/${a.region}/${a.name}` < `${b.account}/${b.region}/${b.name}` ? -1 : 1));
+    for (const a of steps) {
+      const where = [a.account, a.region, a.name];
+      let result;
+      if (a.from === undefined && a.to === undefined) {
+        result = await client.query('SELECT 1 FROM wasmac_aliases WHERE account = $1 AND region = $2 AND name = $3', where);
+        if (result.rows.length > 0) return { ok: false, conflict: { alias: a } };
+        continue;
+      }
+      if (a.from === undefined) {
+        result = await client.query('INSERT INTO wasmac_aliases (account, region, name, key_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1', [...where, a.to]);
+      } else if (a.to === undefined) {
+        result = await client.query('DELETE FROM wasmac_aliases WHERE account = $1 AND region = $2 AND name = $3 AND key_id = $4 RETURNING 1', [...where, a.from]);
+      } else if (a.from === a.to) {
+        result = await client.query('SELECT 1 FROM wasmac_aliases WHERE account = $1 AND region = $2 AND name = $3 AND key_id = $4 FOR SHARE', [...where, a.from]);
+      } else {
+        result = await client.query('UPDATE wasmac_aliases SET key_id = $5 WHERE account = $1 AND region = $2 AND name = $3 AND key_id = $4 RETURNING 1', [...where, a.from, a.to]);
+      }
+      if (result.rows.length === 0) return { ok: false, conflict: { alias: a } };
+    }
+    for (const w of commit.writes) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, `${w.keyId} ${versions[commit.writes.indexOf(w)]}`]);
+    return { ok: true, versions };
+  }
+
+  subscribe(listener: (change: KeyChange) => void, onGap?: () => void): () => void {
+    const entry = { change: listener, gap: onGap };
+    this.#listeners.add(entry);
+    return () => this.#listeners.delete(entry);
+  }
+
+  /** Stops listening and closes the pool. The store must not be used afterwards. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#heartbeat);
+    const listener = this.#listener;
+    this.#listener = undefined;
+    listener?.release(true);
+    await this.#pool.end().catch(() => undefined);
+  }
+
+  async #toRow(record: StoredKey): Promise<{ record: string; material: string | null }> {
+    const { material, ...rest } = record;
+    return { record: JSON.stringify(rest), material: material === undefined ? null : JSON.stringify(await this.#seal(material, record.KeyId)) };
+  }
+
+  async #toRecord(row: { key_id: string; record: StoredKey; material: MaterialInDb | null }): Promise<StoredKey> {
+    const record: StoredKey = row.record;
+    if (record.KeyId !== row.key_id) throw new KeyStoreError(`the row of key ${row.key_id} holds key ${JSON.stringify(record.KeyId)}`);
+    if (row.material !== null) record.material = await this.#open(row.material, row.key_id);
+    return record;
+  }
+
+  async #seal(material: SecretBytes, keyId: string): Promise<MaterialInDb> {
+    const bytes = revealSecret(material);
+    if (this.#aesKey === undefined) return { encoding: 'base64', data: Buffer.from(bytes).toString('base64') };
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const plain = Uint8Array.from(bytes);
+    try {
+      const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(`${MATERIAL_FORMAT}:${keyId}`) }, this.#aesKey, plain);
+      return { encoding: 'aes-256-gcm', iv: Buffer.from(iv).toString('base64'), data: Buffer.from(sealed).toString('base64') };
+    } finally {
+      plain.fill(0);
+    }
+  }
+
+  async #open(material: MaterialInDb, keyId: string): Promise<SecretBytes> {
+    let bytes: Uint8Array;
+    if (material.encoding === 'base64') bytes = Uint8Array.from(Buffer.from(material.data, 'base64'));
+    else if (material.encoding === 'aes-256-gcm') {
+      if (this.#aesKey === undefined) throw new KeyStoreError(`key ${keyId}: its material is encrypted and no master key was given (set WASMAC_MASTER_KEY)`);
+      try {
+        bytes = new Uint8Array(
+          await crypto.subtle.decrypt(
+            { name: 'AES-GCM', iv: Buffer.from(material.iv ?? '', 'base64'), additionalData: new TextEncoder().encode(`${MATERIAL_FORMAT}:${keyId}`) },
+            this.#aesKey,
+            Buffer.from(material.data, 'base64'),
+          ),
+        );
+      } catch {
+        throw new KeyStoreError(`key ${keyId}: its material does not decrypt: wrong master key, or the row was tampered with`);
+      }
+    } else throw new KeyStoreError(`key ${keyId}: unknown material encoding ${JSON.stringify(material.encoding)}`);
+    const secret = new SecretBytes(bytes);
+    bytes.fill(0);
+    return secret;
+  }
+}
