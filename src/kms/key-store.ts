@@ -220,8 +220,7 @@ export function aliasSteps(before: StoredKey | undefined, after: StoredKey | und
  * A key store in memory: the default of `KMSClient`, in every runtime.
  * Changes reach subscribers synchronously, inside `commit`.
  *
- * `get`, `list`, `put` and `delete` are conveniences for tests and tools
- * (`put` and `delete` write unconditionally, through the change feed).
+ * `get` and `list` are conveniences for tests and tools.
  * @example
  * const store = new MemoryKeyStore();
  * const client = new KMSClient({ keyStore: store });
@@ -266,22 +265,5 @@ export class MemoryKeyStore implements KeyStore {
   /** Every record (test and tool convenience). */
   async list(): Promise<StoredKey[]> {
     return [...this.#keys.values()].map((v) => v.record);
-  }
-
-  /** Writes `record` whatever its current version (test and tool convenience; aliases follow the record). */
-  async put(record: StoredKey): Promise<void> {
-    await this.#force(record.KeyId, record);
-  }
-
-  /** Deletes `keyId` whatever its current version (test and tool convenience). */
-  async delete(keyId: string): Promise<void> {
-    await this.#force(keyId, undefined);
-  }
-
-  async #force(keyId: string, record: StoredKey | undefined): Promise<void> {
-    const current = this.#keys.get(keyId);
-    if (current === undefined && record === undefined) return;
-    const aliases = aliasSteps(current?.record, record).map((a) => ({ ...a, from: this.#aliases.get(aliasKey(a.account, a.region, a.name)) }));
-    await this.commit({ writes: [{ keyId, expected: current?.version ?? 0, record }], checks: [], aliases });
   }
 }

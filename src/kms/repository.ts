@@ -10,7 +10,6 @@
  */
 import { KMSInternalException } from './errors.js';
 import { aliasKey, aliasSteps, type AliasStep, type Commit, type KeyChange, type KeyStore, type StoredKey, type VersionedKey } from './key-store.js';
-import { Locks } from './locks.js';
 import { MacKeyCache } from './mac-keys.js';
 
 /** How often a transaction is run again after conflicts before giving up. */
@@ -30,8 +29,6 @@ export interface Tx {
 
 /** Counters for reports and benches. */
 export interface RepositoryStats {
-  /** Commits that succeeded. */
-  commits: number;
   /** Attempts that lost a race (a condition failed) and were run again. */
   conflicts: number;
 }
@@ -41,9 +38,10 @@ const repositories = new WeakMap<KeyStore, Repository>();
 export class Repository {
   readonly store: KeyStore;
   readonly macKeys = new MacKeyCache();
-  readonly stats: RepositoryStats = { commits: 0, conflicts: 0 };
+  readonly stats: RepositoryStats = { conflicts: 0 };
   readonly #keys = new Map<string, VersionedKey>();
-  readonly #locks = new Locks();
+  /** key ID -> the tail of this process's queue of changes to it. */
+  readonly #queues = new Map<string, Promise<unknown>>();
   /** aliasKey -> key ID, from the records in the view. */
   readonly #aliases = new Map<string, string>();
   /** key ID -> version of its deletion: older changes that arrive late are ignored. */
@@ -147,19 +145,21 @@ export class Repository {
    * several times) and may throw to refuse the change. On a shared store, an
    * attempt that ends without writing (a refusal, or nothing to change) is
    * checked against the store first, so that no answer rests on a stale view.
-   * `serialize` names keys whose changes from this process run one at a time.
+   * With `serialize` (a key ID), changes of that key from this process run one at a time.
    */
-  async transact<R>(fn: (tx: Tx) => R, serialize: readonly string[] = []): Promise<R> {
-    if (serialize.length === 0) return this.#transact(fn);
+  transact<R>(fn: (tx: Tx) => R, serialize?: string): Promise<R> {
+    if (serialize === undefined) return this.#transact(fn);
     // Changes of one key from this process queue here rather than race in the
     // store: on a shared store a lost race costs a round trip.
-    const lock = this.#locks.acquire(serialize);
-    try {
-      await lock.ready;
-      return await this.#transact(fn);
-    } finally {
-      lock.release();
-    }
+    const queues = this.#queues;
+    const run = (queues.get(serialize) ?? Promise.resolve()).then(() => this.#transact(fn));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(serialize, tail);
+    void tail.then(() => queues.get(serialize) === tail && queues.delete(serialize));
+    return run;
   }
 
   async #transact<R>(fn: (tx: Tx) => R): Promise<R> {
@@ -178,12 +178,9 @@ export class Repository {
         return result;
       }
       const outcome = await this.store.commit(tx.commit());
-      if (outcome.ok) {
-        this.stats.commits++;
-        return result;
-      }
+      if (outcome.ok) return result;
       this.stats.conflicts++;
-      if (attempt >= MAX_ATTEMPTS) throw new KMSInternalException('The key changed too often to apply the change; try again.');
+      if (attempt >= MAX_ATTEMPTS) throw new KMSInternalException('Too many concurrent changes; retry.');
       if ('keyId' in outcome.conflict) await this.#refreshKey(outcome.conflict.keyId);
       else await this.#refreshAlias(outcome.conflict.alias.account, outcome.conflict.alias.region, outcome.conflict.alias.name);
       await this.#refreshStale(tx);

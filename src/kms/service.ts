@@ -17,7 +17,7 @@ import {
   KMSInvalidStateException,
   NotFoundException,
 } from './errors.js';
-import { aliasArn, ANY_IDENTIFIER, keyArn, parseIdentifier, partitionOf, tokenHash, type AliasTarget, type KeyTarget, type ResolveOptions, type Target } from './ids.js';
+import { aliasArn, ANY_IDENTIFIER, keyArn, parseIdentifier, partitionOf, tokenHash, type KeyTarget, type ResolveOptions, type Target } from './ids.js';
 import type { KeyStore, StoredKey } from './key-store.js';
 import { hmacSpec, keyMetadata } from './metadata.js';
 import type { KeyMetadata, MacAlgorithmSpec } from './models.js';
@@ -122,16 +122,12 @@ export class Service {
   async resolve(id: string, opts: ResolveOptions): Promise<StoredKey> {
     const target = this.parseCached(id, opts);
     for (;;) {
-      const record = target.kind === 'alias' ? await this.#freshAlias(target) : await this.repo.fresh(target.keyId);
+      const keyId = target.kind === 'alias' ? await this.repo.freshAlias(target.account, this.region, target.name) : target.keyId;
+      const record = keyId === undefined ? undefined : await this.repo.fresh(keyId);
       if (record === undefined || record.AccountId !== target.account || record.Region !== this.region) throw this.#notFound(target);
       if (!this.isDue(record)) return record;
       await this.settle(record.KeyId);
     }
-  }
-
-  async #freshAlias(target: AliasTarget): Promise<StoredKey | undefined> {
-    const owner = await this.repo.freshAlias(target.account, this.region, target.name);
-    return owner === undefined ? undefined : this.repo.fresh(owner);
   }
 
   #notFound(target: Target): NotFoundException {
@@ -251,7 +247,7 @@ export class Service {
         tx.put(next);
         return next;
       },
-      [first.KeyId],
+      first.KeyId,
     );
   }
 

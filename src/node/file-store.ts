@@ -63,7 +63,7 @@ import {
   type StoredKey,
   type VersionedKey,
 } from '../kms/key-store.js';
-import { Locks } from '../kms/locks.js';
+import { Locks } from './locks.js';
 import { SecretBytes, revealSecret } from '../kms/secret.js';
 import { KeyStoreError } from './errors.js';
 

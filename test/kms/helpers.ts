@@ -22,7 +22,6 @@ export const ACCOUNT = '111122223333';
 export interface InspectableStore extends KeyStore {
   get(keyId: string): Promise<StoredKey | undefined>;
   list(): Promise<StoredKey[]>;
-  put(record: StoredKey): Promise<void>;
 }
 
 /** A client, its store and a clock the test moves. */
@@ -53,10 +52,11 @@ export async function materialOf(store: Pick<InspectableStore, 'get'>, keyId: st
 }
 
 /** Puts a changed copy of a record (for states the API cannot reach). */
-export async function patch(store: InspectableStore, keyId: string, change: Partial<StoredKey>): Promise<void> {
-  const record = await store.get(keyId);
-  assert.ok(record, `key ${keyId} exists`);
-  await store.put({ ...record!, ...change });
+export async function patch(store: KeyStore, keyId: string, change: Partial<StoredKey>): Promise<void> {
+  const current = await store.read(keyId);
+  assert.ok(current, `key ${keyId} exists`);
+  const written = await store.commit({ writes: [{ keyId, expected: current!.version, record: { ...current!.record, ...change } }], checks: [], aliases: [] });
+  assert.ok(written.ok, `key ${keyId} patched`);
 }
 
 type ErrorClass = abstract new (...args: never[]) => KMSServiceException;

@@ -1,6 +1,6 @@
 import { CreateKey } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
-import { KMSInternalException, UnsupportedOperationException, ValidationException, type ResponseMetadata } from '../errors.js';
+import { UnsupportedOperationException, ValidationException, type ResponseMetadata } from '../errors.js';
 import type { StoredKey } from '../key-store.js';
 import type { CustomerMasterKeySpec, KeyMetadata, KeySpec, KeyUsageType, OriginType, Tag } from '../models.js';
 import { hmacSpec, newMaterial, randomHex, uuid, type Service } from '../service.js';
@@ -116,11 +116,8 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
       grants: [],
     };
     if (hmac !== undefined && !external) record.material = newMaterial(hmac.length);
-    await s.transact((tx) => {
-      // A fresh random ID never names a key already there; the commit checks it anyway.
-      if (tx.key(keyId) !== undefined) throw new KMSInternalException('An internal error occurred.');
-      tx.put(record);
-    });
+    // A new key: the commit's condition is that no key has this ID.
+    await s.transact((tx) => tx.put(record));
     return { KeyMetadata: s.metadata(record), $metadata };
   }
 }

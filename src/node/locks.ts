@@ -1,5 +1,5 @@
 /**
- * Per-name locks: a holder waits for the earlier holders that share a name
+ * Per-name locks (FileKeyStore): a holder waits for the earlier holders that share a name
  * with it (a key, an alias name). All of one holder's names are queued in one
  * synchronous step, so a holder only ever waits for earlier ones and no two
  * can wait for each other.
