@@ -114,7 +114,7 @@ async function loadFacade(): Promise<FacadeApi | undefined> {
 }
 
 async function simdAvailable(): Promise<boolean> {
-  const before = wasmac.backend();
+  const before = wasmac.backend() as Backend;
   if (before === 'simd') return true;
   try {
     await wasmac.useBackend('simd');
@@ -131,7 +131,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   if (node === undefined && subtle === undefined) throw new Error('no native baseline: neither node:crypto nor WebCrypto');
   const native: NativeName = node !== undefined ? 'node:crypto' : 'WebCrypto';
   const notes: string[] = [];
-  const defaultBackend = wasmac.backend();
+  const defaultBackend = wasmac.backend() as Backend;
   const backends: Backend[] = (await simdAvailable()) ? ['scalar', 'simd'] : ['scalar'];
   if (!backends.includes('simd')) notes.push('Wasm SIMD is not available here: batch rows ran on the scalar core only.');
 

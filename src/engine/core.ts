@@ -123,7 +123,12 @@ export function installCore(from: CoreSource, simd: boolean): void {
   core = instantiateCore(simd ? 'simd' : 'scalar');
 }
 
-/** The running backend. */
+/** Whether this runtime runs the SIMD build. */
+export function simdAvailable(): boolean {
+  return simdSupported;
+}
+
+/** The running build of the core. */
 export function backend(): Backend {
   return getCore().backend;
 }

@@ -1,14 +1,18 @@
 /**
- * SHA-224/256/384/512: one-shot functions and the streaming `Hasher`.
+ * SHA-224/256/384/512: one-shot functions and the streaming `Hasher`. Under
+ * the `node` entry the one-shot functions send data from the break-even
+ * length up to node:crypto (native.ts).
  */
 import { claimContext, evictContext, getCore, isContextOwner, releaseContext, type ContextOwner } from './core.js';
 import { feed, stage } from './input.js';
+import { nativeFrom, nativeProvider } from './native.js';
 import { abytes, abytesOrString, type Bytes } from './utils.js';
 
 /** The hash functions of FIPS 180-4 that wasmac implements. */
 export type HashName = 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
 const ALGS: Record<HashName, number> = { sha224: 0, sha256: 1, sha384: 2, sha512: 3 };
+const HASH_NAMES = ['sha224', 'sha256', 'sha384', 'sha512'] as const;
 const OUTPUT_LEN = [28, 32, 48, 64] as const;
 const BLOCK_LEN = [64, 64, 128, 128] as const;
 
@@ -181,6 +185,7 @@ export function createHash(hash: HashName): Hasher {
 /** Digest of `data` with the core's `alg`; a fresh array. */
 function digestOf(alg: number, data: Bytes): Uint8Array {
   abytesOrString(data, 'data');
+  if (data.length >= nativeFrom.hash[alg]!) return nativeProvider()!.hash(HASH_NAMES[alg]!, data);
   const c = getCore();
   evictContext();
   const len = stage(c, data);

@@ -6,10 +6,16 @@
  * states (its "pads"). Each MAC then resumes from them: for a message that
  * fits the input window that is one call into the core, and the key itself
  * is never touched again.
+ *
+ * Under the `node` entry (Node, Deno, Bun) a key also has a native half, a
+ * node:crypto KeyObject, and messages from the measured break-even length up
+ * go to it instead (native.ts): OpenSSL with SHA instructions is faster there.
+ * The tag is the same RFC 2104 HMAC either way.
  */
 import { activateKey, adoptKey, evictContext, forgetKey, getCore, type KeyOwner } from './core.js';
 import { algorithmId, aoutput, copyDigest, createHash, outputLength, StreamingHasher, type HashName, type Hasher } from './hash.js';
 import { feed, stage } from './input.js';
+import { nativeFrom, nativeProvider, type NativeKey } from './native.js';
 import { abytes, abytesOrString, timingSafeEqual, utf8, type Bytes } from './utils.js';
 
 /**
@@ -29,9 +35,13 @@ function derivePads(owner: KeyOwner, alg: number, hash: HashName, key: Uint8Arra
   return c.mem.slice(c.KEY, c.KEY + c.KEY_SIZE);
 }
 
+/** Where each message of the batch group in the core came from (its index in the batch). */
+let slots = new Int32Array(0);
+
 /**
  * A reusable HMAC key: the pad states are computed once, here, and every
- * `mac` resumes from them.
+ * `mac` resumes from them. Under the `node` entry, long messages go to
+ * node:crypto (see {@link backend}).
  * @example
  * const key = new HmacKey('sha256', fromHex('000102...1f'));
  * const tag = key.mac('Hello World');
@@ -44,6 +54,7 @@ export class HmacKey implements KeyOwner {
   readonly outputLen: number;
   readonly #alg: number;
   #pads: Uint8Array;
+  #native: NativeKey | null;
   #destroyed = false;
 
   constructor(hash: HashName, key: Uint8Array) {
@@ -52,6 +63,15 @@ export class HmacKey implements KeyOwner {
     this.hash = hash;
     this.outputLen = outputLength(this.#alg);
     this.#pads = derivePads(this, this.#alg, hash, key);
+    this.#native = nativeProvider()?.key(hash, key) ?? null;
+  }
+
+  /**
+   * Where native routing starts for this key, in bytes (Infinity: never);
+   * a subclass may move it (AcceleratedHmacKey's `nativeFrom`).
+   */
+  protected get nativeFrom(): number {
+    return nativeFrom.hmac[this.#alg]!;
   }
 
   /** The pad states, for the core; never leaves the engine. */
@@ -80,8 +100,23 @@ export class HmacKey implements KeyOwner {
     c.exports.hmacFinal();
   }
 
+  /**
+   * The native tag of `message` if it is long enough to go native, else null.
+   * A string's length in UTF-16 units is a lower bound of its UTF-8 length:
+   * a string of mostly multi-byte characters stays in the core somewhat past
+   * the break-even, which costs little there.
+   */
+  #nativeMac(message: Bytes): Uint8Array | null {
+    if (this.#native === null) return null; // also after destroy(): the core path says so
+    abytesOrString(message, 'message');
+    if (message.length < this.nativeFrom) return null;
+    return this.#native.mac(message);
+  }
+
   /** The tag of `message` (a string is UTF-8 encoded), as a fresh array. */
   mac(message: Bytes): Uint8Array {
+    const tag = this.#nativeMac(message);
+    if (tag !== null) return tag;
     this.#run(message);
     const c = getCore();
     return c.mem.slice(c.OUT, c.OUT + this.outputLen);
@@ -90,6 +125,11 @@ export class HmacKey implements KeyOwner {
   /** Writes the tag of `message` to the first `outputLen` bytes of `out`. */
   macInto(message: Bytes, out: Uint8Array): void {
     aoutput(out, this.outputLen);
+    const tag = this.#nativeMac(message);
+    if (tag !== null) {
+      out.set(tag);
+      return;
+    }
     this.#run(message);
     copyDigest(out, this.outputLen);
   }
@@ -100,6 +140,8 @@ export class HmacKey implements KeyOwner {
    */
   verify(message: Bytes, tag: Uint8Array): boolean {
     abytes(tag, 'tag');
+    const computed = this.#nativeMac(message);
+    if (computed !== null) return timingSafeEqual(computed, tag);
     this.#run(message);
     const c = getCore();
     return timingSafeEqual(c.mem.subarray(c.OUT, c.OUT + this.outputLen), tag);
@@ -113,10 +155,13 @@ export class HmacKey implements KeyOwner {
    * @example const tags = key.macBatch(['a', 'b', new Uint8Array([1, 2])]);
    */
   macBatch(messages: Bytes[]): Uint8Array[] {
-    const out = new Uint8Array(this.#batchLength(messages) * this.outputLen);
-    this.#batch(messages, out);
+    const n = this.outputLen;
+    const buffer = new ArrayBuffer(this.#batchLength(messages) * n);
+    this.#batch(messages, new Uint8Array(buffer));
+    // Views made by the constructor, not subarray(): subarray looks up the
+    // species constructor each time, which costs more than the MAC here.
     const tags = new Array<Uint8Array>(messages.length);
-    for (let i = 0; i < messages.length; i++) tags[i] = out.subarray(i * this.outputLen, (i + 1) * this.outputLen);
+    for (let i = 0; i < messages.length; i++) tags[i] = new Uint8Array(buffer, i * n, n);
     return tags;
   }
 
@@ -147,36 +192,54 @@ export class HmacKey implements KeyOwner {
   /**
    * Runs the batch: groups of messages that fill the input window go to the
    * core in one call each; a message larger than the window goes alone
-   * through the streaming path.
+   * through the streaming path, and under the `node` entry a message from the
+   * batch break-even up goes to node:crypto. A group's tags come back end to
+   * end and are copied out in one piece unless a message that went elsewhere
+   * sits between them.
    */
   #batch(messages: Bytes[], out: Uint8Array): void {
     const c = getCore();
     const n = this.outputLen;
+    const native = this.#native;
+    const nativeFromBatch = native === null ? Infinity : nativeFrom.batch[this.#alg]!;
     evictContext();
     activateKey(this);
+    if (slots.length < c.BATCH_MAX) slots = new Int32Array(c.BATCH_MAX);
     let first = 0;
     let count = 0;
     let used = 0;
+    let scattered = false;
     const flush = (): void => {
       if (count === 0) return;
       c.exports.hmacBatch(count);
-      out.set(c.mem.subarray(c.OUT, c.OUT + count * n), first * n);
-      first += count;
+      if (!scattered) {
+        out.set(c.mem.subarray(c.OUT, c.OUT + count * n), first * n);
+      } else {
+        for (let k = 0; k < count; k++) out.set(c.mem.subarray(c.OUT + k * n, c.OUT + (k + 1) * n), slots[k]! * n);
+      }
       count = 0;
       used = 0;
+      scattered = false;
     };
     for (let i = 0; i < messages.length; i++) {
+      const message = messages[i]!;
+      if (message.length >= nativeFromBatch) {
+        out.set(native!.mac(message), i * n);
+        continue;
+      }
       // A string is encoded first (its UTF-8 length decides where it goes).
-      const m = utf8(messages[i]!);
+      const m = utf8(message);
       if (m.length > c.INPUT_SIZE) {
         flush();
         this.#run(m);
         out.set(c.mem.subarray(c.OUT, c.OUT + n), i * n);
-        first = i + 1;
         continue;
       }
       if (used + m.length > c.INPUT_SIZE || count === c.BATCH_MAX) flush();
+      if (count === 0) first = i;
+      else scattered ||= slots[count - 1] !== i - 1;
       c.input.set(m, used);
+      slots[count] = i;
       c.lens[count++] = m.length;
       used += m.length;
     }
@@ -189,6 +252,7 @@ export class HmacKey implements KeyOwner {
     this.#destroyed = true;
     forgetKey(this);
     this.#pads.fill(0);
+    this.#native = null;
   }
 }
 
@@ -197,6 +261,16 @@ export class HmacKey implements KeyOwner {
  * @example toHex(hmac('sha256', key, 'Hello World'))
  */
 export function hmac(hash: HashName, key: Uint8Array, message: Bytes): Uint8Array {
+  const native = nativeProvider();
+  if (native !== null) {
+    const alg = algorithmId(hash);
+    abytes(key, 'key');
+    abytesOrString(message, 'message');
+    if (message.length >= nativeFrom.hmac[alg]!) {
+      const tag = native.hmac(hash, key, message);
+      if (tag !== null) return tag;
+    }
+  }
   const k = new HmacKey(hash, key);
   try {
     return k.mac(message);

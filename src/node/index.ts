@@ -11,7 +11,7 @@
  * console.log(kms.url); // endpoint for @aws-sdk/client-kms or aws kms --endpoint-url
  * await kms.close();
  */
-import '../index.js';
+import '../index.node.js';
 
 export {
   startServer,

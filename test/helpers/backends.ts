@@ -5,8 +5,9 @@
 import { suite, type Test } from 'uvu';
 import { backend, useBackend, type Backend } from '../../src/index.js';
 
-/** The backend the engine picked at start-up. */
-export const INITIAL_BACKEND: Backend = backend();
+/** The build of the core the engine picked at start-up (these suites load the main entry: no native routing). */
+const initial = backend();
+export const INITIAL_BACKEND: Backend = initial === 'simd' || initial === 'native+simd' ? 'simd' : 'scalar';
 
 /** Both backends, scalar first. */
 export const ALL_BACKENDS: readonly Backend[] = ['scalar', 'simd'];

@@ -181,7 +181,7 @@ export function printResult(report: SmokeReport & { error?: string }, version: s
   if (report.error !== undefined) failures.push(report.error);
   for (const [name, ok] of Object.entries(extra)) if (!ok) failures.push(`${name} failed`);
   const ok = report.ok === true && failures.length === 0;
-  const backend = report.backend === 'simd' ? 'SIMD' : report.backend === 'scalar' ? 'scalar' : '?';
+  const backend = report.backend?.replace('simd', 'SIMD') ?? '?';
   const detail = [
     ...runs.map((r) => `${r.backend === report.backend ? '' : 'forced '}${r.backend} ${r.checks} checks`),
     ...Object.entries(extra).map(([name, good]) => `${name} ${good ? 'ok' : 'FAILED'}`),

@@ -1,0 +1,163 @@
+/**
+ * The `node` entry's routing: messages from the break-even length up go to
+ * node:crypto, shorter ones to the core. A counting provider wraps the real
+ * one, so each test knows which side computed a tag, and every tag is checked
+ * against node:crypto on both sides of every threshold, for bytes and strings,
+ * one at a time and in batches that mix the two sides. The browser bundle of
+ * the main entry must not contain node:crypto at all.
+ */
+import { build } from 'esbuild';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { backend, BREAK_EVEN, hmac, HmacKey, sha224, sha256, sha384, sha512, useBackend, type HashName } from '../../src/index.node.js';
+import { nodeProvider } from '../../src/engine/native-node.js';
+import { installNative, nativeRouting, type NativeProvider } from '../../src/engine/native.js';
+import { hex, Mismatches, nodeHash, nodeHmac } from '../helpers/check.js';
+import { prng } from '../helpers/prng.js';
+import { HASHES } from '../helpers/vectors.js';
+
+const ONE_SHOT: Record<HashName, (data: Uint8Array | string) => Uint8Array> = { sha224, sha256, sha384, sha512 };
+const TABLE = BREAK_EVEN.node;
+
+/** How many calls went native since the last reset. */
+const calls = { hash: 0, hmac: 0, mac: 0 };
+const counting: NativeProvider = {
+  runtime: 'node',
+  hash: (h, d) => (calls.hash++, nodeProvider.hash(h, d)),
+  hmac: (h, k, m) => (calls.hmac++, nodeProvider.hmac(h, k, m)),
+  key: (h, k) => {
+    const nk = nodeProvider.key(h, k);
+    return nk === null ? null : { mac: (m) => (calls.mac++, nk.mac(m)) };
+  },
+};
+function resetCalls(): void {
+  calls.hash = calls.hmac = calls.mac = 0;
+}
+
+test.before(async () => {
+  await useBackend('auto');
+  installNative(counting);
+});
+test.after(() => {
+  installNative(nodeProvider);
+});
+
+test('the node entry routes by default and says so; wasm turns routing off, auto back on', async () => {
+  assert.ok(nativeRouting());
+  assert.match(backend(), /^native\+(simd|scalar)$/);
+  await useBackend('wasm');
+  assert.not.ok(nativeRouting());
+  assert.match(backend(), /^(simd|scalar)$/);
+  const k = new HmacKey('sha256', new Uint8Array(32));
+  resetCalls();
+  k.mac(new Uint8Array(TABLE.hmac.sha256 * 4));
+  sha256(new Uint8Array(TABLE.hash.sha256 * 4));
+  assert.equal(calls, { hash: 0, hmac: 0, mac: 0 }, 'nothing goes native under wasm');
+  await useBackend('auto');
+  assert.match(backend(), /^native\+/);
+  k.mac(new Uint8Array(TABLE.hmac.sha256));
+  assert.is(calls.mac, 1);
+  await assert.not.throws(() => useBackend('auto'));
+  let error: unknown;
+  await useBackend('native' as 'auto').catch((e: unknown) => (error = e));
+  assert.instance(error, TypeError);
+});
+
+test('HmacKey: mac, macInto and verify on both sides of the break-even, bytes and strings', () => {
+  const rng = prng(0x4a71);
+  const m = new Mismatches();
+  for (const { name: hash } of HASHES) {
+    const from = TABLE.hmac[hash];
+    for (const keyLen of [0, 20, 200]) {
+      const key = rng.bytes(keyLen);
+      const k = new HmacKey(hash, key);
+      for (const len of [0, 32, from - 1, from, from + 1, 70_000, 300_000]) {
+        const msg = rng.bytes(len);
+        const want = hex(nodeHmac(hash, key, msg));
+        resetCalls();
+        m.that(`${hash} key ${keyLen} len ${len} mac`, hex(k.mac(msg)) === want);
+        const out = new Uint8Array(k.outputLen + 3);
+        k.macInto(msg, out);
+        m.that(`${hash} key ${keyLen} len ${len} macInto`, hex(out.subarray(0, k.outputLen)) === want);
+        m.that(`${hash} key ${keyLen} len ${len} verify`, k.verify(msg, nodeHmac(hash, key, msg)));
+        m.that(`${hash} key ${keyLen} len ${len} verify rejects`, !k.verify(msg, new Uint8Array(k.outputLen)));
+        m.that(`${hash} len ${len}: ${calls.mac} native calls`, calls.mac === (len >= from ? 4 : 0));
+        const text = 'é'.repeat(len >> 1) + 'x'.repeat(len & 1);
+        m.that(`${hash} string of ${text.length} chars`, hex(k.mac(text)) === hex(nodeHmac(hash, key, Buffer.from(text, 'utf8'))));
+        m.that(`${hash} hmac() len ${len}`, hex(hmac(hash, key, msg)) === want);
+      }
+      k.destroy();
+      assert.throws(() => k.mac(new Uint8Array(from)), /destroyed/);
+    }
+  }
+  m.assertNone();
+});
+
+test('bad messages are refused with a TypeError on the native side too', () => {
+  const k = new HmacKey('sha256', new Uint8Array(8));
+  for (const bad of [null, undefined, 5, { length: 1 << 20 }, new Array(1 << 12)]) {
+    assert.throws(() => k.mac(bad as Uint8Array), TypeError);
+    assert.throws(() => hmac('sha256', new Uint8Array(8), bad as Uint8Array), TypeError);
+    assert.throws(() => sha256(bad as Uint8Array), TypeError);
+  }
+});
+
+test('sha224..sha512 on both sides of the break-even', () => {
+  const rng = prng(0x4a72);
+  const m = new Mismatches();
+  for (const { name: hash } of HASHES) {
+    const from = TABLE.hash[hash];
+    for (const len of [0, from - 1, from, 300_000]) {
+      const msg = rng.bytes(len);
+      resetCalls();
+      m.bytes(`${hash} len ${len}`, ONE_SHOT[hash](msg), nodeHash(hash, msg));
+      m.that(`${hash} len ${len}: ${calls.hash} native calls`, calls.hash === (len >= from ? 1 : 0));
+    }
+  }
+  m.assertNone();
+});
+
+test('batches mixing core and native messages put every tag in its place', () => {
+  const rng = prng(0x4a73);
+  const m = new Mismatches();
+  for (const { name: hash } of HASHES) {
+    const from = TABLE.batch[hash];
+    const key = rng.bytes(32);
+    const k = new HmacKey(hash, key);
+    for (let round = 0; round < 6; round++) {
+      const msgs = Array.from({ length: rng.between(1, 40) }, () => {
+        const len = rng.pick([0, 5, 64, from - 1, from, from + 77, 300_000]);
+        return rng.below(4) === 0 ? 'ü'.repeat(len >> 1) : rng.bytes(len);
+      });
+      resetCalls();
+      const tags = k.macBatch(msgs);
+      const out = new Uint8Array(msgs.length * k.outputLen);
+      k.macBatchInto(msgs, out);
+      const longOnes = msgs.filter((x) => x.length >= from).length;
+      m.that(`${hash} round ${round}: ${calls.mac} native calls, ${longOnes} long messages`, calls.mac === 2 * longOnes);
+      msgs.forEach((msg, i) => {
+        const want = hex(nodeHmac(hash, key, typeof msg === 'string' ? Buffer.from(msg, 'utf8') : msg));
+        m.that(`${hash} round ${round} message ${i} (${msg.length}) macBatch`, hex(tags[i]!) === want);
+        m.that(`${hash} round ${round} message ${i} (${msg.length}) macBatchInto`, hex(out.subarray(i * k.outputLen, (i + 1) * k.outputLen)) === want);
+      });
+    }
+  }
+  m.assertNone();
+});
+
+test('the browser bundle of the main entry does not contain node:crypto', async () => {
+  const out = await build({
+    entryPoints: [new URL('../../src/index.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(out.metafile.inputs);
+  assert.not.ok(inputs.some((f) => f.includes('native-node')), 'native-node.ts is not in the bundle');
+  assert.not.match(out.outputFiles[0]!.text, /["'`]node:crypto["'`]/, 'no node:crypto import');
+});
+
+test.run();
