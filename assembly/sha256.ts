@@ -39,6 +39,8 @@ export const IV224: StaticArray<u32> = [
 // @ts-ignore: decorator
 @inline function sigma1(x: u32): u32 { return rotr<u32>(x, 17) ^ rotr<u32>(x, 19) ^ (x >>> 10); }
 
+const K: usize = changetype<usize>(K256);
+
 /**
  * One SHA-256 compression (FIPS 180-4 section 6.2.2) of the 64-byte block at
  * `block` into the eight-word state at `state` (host-endian u32 words).
@@ -54,8 +56,10 @@ export const IV224: StaticArray<u32> = [
  * - Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)), and a ^ b is the next round's
  *   b ^ c (x carries it): one operation fewer per round.
  * Measured against the looped form with the schedule in memory: about 1.4x.
+ * This is the scalar build's; the SIMD build takes compressLooped (smaller).
  */
-export function compress256(state: usize, block: usize): void {
+// @ts-ignore: decorator
+@inline function compressUnrolled(state: usize, block: usize): void {
   // Step 2: the working variables start from the previous hash value.
   let a = load<u32>(state, 0), b = load<u32>(state, 4), c = load<u32>(state, 8), d = load<u32>(state, 12);
   let e = load<u32>(state, 16), f = load<u32>(state, 20), g = load<u32>(state, 24), h = load<u32>(state, 28);
@@ -203,4 +207,100 @@ export function compress256(state: usize, block: usize): void {
   store<u32>(state, load<u32>(state, 20) + f, 20);
   store<u32>(state, load<u32>(state, 24) + g, 24);
   store<u32>(state, load<u32>(state, 28) + h, 28);
+}
+
+/**
+ * compressUnrolled with rounds 16..63 as a loop of sixteen written-out rounds,
+ * K[t] loaded from the table: about 10 % slower, 1.6 KB smaller gzipped. The
+ * SIMD build uses it, to keep the main entry's browser bundle under 40 KB
+ * (both builds ship inline, base64).
+ */
+// @ts-ignore: decorator
+@inline function compressLooped(state: usize, block: usize): void {
+  let a = load<u32>(state, 0), b = load<u32>(state, 4), c = load<u32>(state, 8), d = load<u32>(state, 12);
+  let e = load<u32>(state, 16), f = load<u32>(state, 20), g = load<u32>(state, 24), h = load<u32>(state, 28);
+  let T1: u32;
+  let x = b ^ c, y: u32, u: u32, ch: u32, s1: u32;
+  let w0 = load32be(block + 0);
+  let w1 = load32be(block + 4);
+  let w2 = load32be(block + 8);
+  let w3 = load32be(block + 12);
+  let w4 = load32be(block + 16);
+  let w5 = load32be(block + 20);
+  let w6 = load32be(block + 24);
+  let w7 = load32be(block + 28);
+  let w8 = load32be(block + 32);
+  let w9 = load32be(block + 36);
+  let w10 = load32be(block + 40);
+  let w11 = load32be(block + 44);
+  let w12 = load32be(block + 48);
+  let w13 = load32be(block + 52);
+  let w14 = load32be(block + 56);
+  let w15 = load32be(block + 60);
+  T1 = w0 + <u32>0x428a2f98 + h + Ch(e, f, g) + Sigma1(e); d += T1; y = a ^ b; h = T1 + (b ^ (y & x)) + Sigma0(a); x = y;
+  T1 = w1 + <u32>0x71374491 + g + Ch(d, e, f) + Sigma1(d); c += T1; y = h ^ a; g = T1 + (a ^ (y & x)) + Sigma0(h); x = y;
+  T1 = w2 + <u32>0xb5c0fbcf + f + Ch(c, d, e) + Sigma1(c); b += T1; y = g ^ h; f = T1 + (h ^ (y & x)) + Sigma0(g); x = y;
+  T1 = w3 + <u32>0xe9b5dba5 + e + Ch(b, c, d) + Sigma1(b); a += T1; y = f ^ g; e = T1 + (g ^ (y & x)) + Sigma0(f); x = y;
+  T1 = w4 + <u32>0x3956c25b + d + Ch(a, b, c) + Sigma1(a); h += T1; y = e ^ f; d = T1 + (f ^ (y & x)) + Sigma0(e); x = y;
+  T1 = w5 + <u32>0x59f111f1 + c + Ch(h, a, b) + Sigma1(h); g += T1; y = d ^ e; c = T1 + (e ^ (y & x)) + Sigma0(d); x = y;
+  T1 = w6 + <u32>0x923f82a4 + b + Ch(g, h, a) + Sigma1(g); f += T1; y = c ^ d; b = T1 + (d ^ (y & x)) + Sigma0(c); x = y;
+  T1 = w7 + <u32>0xab1c5ed5 + a + Ch(f, g, h) + Sigma1(f); e += T1; y = b ^ c; a = T1 + (c ^ (y & x)) + Sigma0(b); x = y;
+  T1 = w8 + <u32>0xd807aa98 + h + Ch(e, f, g) + Sigma1(e); d += T1; y = a ^ b; h = T1 + (b ^ (y & x)) + Sigma0(a); x = y;
+  T1 = w9 + <u32>0x12835b01 + g + Ch(d, e, f) + Sigma1(d); c += T1; y = h ^ a; g = T1 + (a ^ (y & x)) + Sigma0(h); x = y;
+  T1 = w10 + <u32>0x243185be + f + Ch(c, d, e) + Sigma1(c); b += T1; y = g ^ h; f = T1 + (h ^ (y & x)) + Sigma0(g); x = y;
+  T1 = w11 + <u32>0x550c7dc3 + e + Ch(b, c, d) + Sigma1(b); a += T1; y = f ^ g; e = T1 + (g ^ (y & x)) + Sigma0(f); x = y;
+  T1 = w12 + <u32>0x72be5d74 + d + Ch(a, b, c) + Sigma1(a); h += T1; y = e ^ f; d = T1 + (f ^ (y & x)) + Sigma0(e); x = y;
+  T1 = w13 + <u32>0x80deb1fe + c + Ch(h, a, b) + Sigma1(h); g += T1; y = d ^ e; c = T1 + (e ^ (y & x)) + Sigma0(d); x = y;
+  T1 = w14 + <u32>0x9bdc06a7 + b + Ch(g, h, a) + Sigma1(g); f += T1; y = c ^ d; b = T1 + (d ^ (y & x)) + Sigma0(c); x = y;
+  T1 = w15 + <u32>0xc19bf174 + a + Ch(f, g, h) + Sigma1(f); e += T1; y = b ^ c; a = T1 + (c ^ (y & x)) + Sigma0(b); x = y;
+
+  // Rounds 16..63, sixteen per iteration; i is the byte offset of K[t] for the first.
+  for (let i: usize = 64; i < 256; i += 64) {
+    w0 += sigma1(w14) + w9 + sigma0(w1);
+    T1 = w0 + load<u32>(i, K + 0) + h + Ch(e, f, g) + Sigma1(e); d += T1; y = a ^ b; h = T1 + (b ^ (y & x)) + Sigma0(a); x = y;
+    w1 += sigma1(w15) + w10 + sigma0(w2);
+    T1 = w1 + load<u32>(i, K + 4) + g + Ch(d, e, f) + Sigma1(d); c += T1; y = h ^ a; g = T1 + (a ^ (y & x)) + Sigma0(h); x = y;
+    w2 += sigma1(w0) + w11 + sigma0(w3);
+    T1 = w2 + load<u32>(i, K + 8) + f + Ch(c, d, e) + Sigma1(c); b += T1; y = g ^ h; f = T1 + (h ^ (y & x)) + Sigma0(g); x = y;
+    w3 += sigma1(w1) + w12 + sigma0(w4);
+    T1 = w3 + load<u32>(i, K + 12) + e + Ch(b, c, d) + Sigma1(b); a += T1; y = f ^ g; e = T1 + (g ^ (y & x)) + Sigma0(f); x = y;
+    w4 += sigma1(w2) + w13 + sigma0(w5);
+    T1 = w4 + load<u32>(i, K + 16) + d + Ch(a, b, c) + Sigma1(a); h += T1; y = e ^ f; d = T1 + (f ^ (y & x)) + Sigma0(e); x = y;
+    w5 += sigma1(w3) + w14 + sigma0(w6);
+    T1 = w5 + load<u32>(i, K + 20) + c + Ch(h, a, b) + Sigma1(h); g += T1; y = d ^ e; c = T1 + (e ^ (y & x)) + Sigma0(d); x = y;
+    w6 += sigma1(w4) + w15 + sigma0(w7);
+    T1 = w6 + load<u32>(i, K + 24) + b + Ch(g, h, a) + Sigma1(g); f += T1; y = c ^ d; b = T1 + (d ^ (y & x)) + Sigma0(c); x = y;
+    w7 += sigma1(w5) + w0 + sigma0(w8);
+    T1 = w7 + load<u32>(i, K + 28) + a + Ch(f, g, h) + Sigma1(f); e += T1; y = b ^ c; a = T1 + (c ^ (y & x)) + Sigma0(b); x = y;
+    w8 += sigma1(w6) + w1 + sigma0(w9);
+    T1 = w8 + load<u32>(i, K + 32) + h + Ch(e, f, g) + Sigma1(e); d += T1; y = a ^ b; h = T1 + (b ^ (y & x)) + Sigma0(a); x = y;
+    w9 += sigma1(w7) + w2 + sigma0(w10);
+    T1 = w9 + load<u32>(i, K + 36) + g + Ch(d, e, f) + Sigma1(d); c += T1; y = h ^ a; g = T1 + (a ^ (y & x)) + Sigma0(h); x = y;
+    w10 += sigma1(w8) + w3 + sigma0(w11);
+    T1 = w10 + load<u32>(i, K + 40) + f + Ch(c, d, e) + Sigma1(c); b += T1; y = g ^ h; f = T1 + (h ^ (y & x)) + Sigma0(g); x = y;
+    w11 += sigma1(w9) + w4 + sigma0(w12);
+    T1 = w11 + load<u32>(i, K + 44) + e + Ch(b, c, d) + Sigma1(b); a += T1; y = f ^ g; e = T1 + (g ^ (y & x)) + Sigma0(f); x = y;
+    w12 += sigma1(w10) + w5 + sigma0(w13);
+    T1 = w12 + load<u32>(i, K + 48) + d + Ch(a, b, c) + Sigma1(a); h += T1; y = e ^ f; d = T1 + (f ^ (y & x)) + Sigma0(e); x = y;
+    w13 += sigma1(w11) + w6 + sigma0(w14);
+    T1 = w13 + load<u32>(i, K + 52) + c + Ch(h, a, b) + Sigma1(h); g += T1; y = d ^ e; c = T1 + (e ^ (y & x)) + Sigma0(d); x = y;
+    w14 += sigma1(w12) + w7 + sigma0(w15);
+    T1 = w14 + load<u32>(i, K + 56) + b + Ch(g, h, a) + Sigma1(g); f += T1; y = c ^ d; b = T1 + (d ^ (y & x)) + Sigma0(c); x = y;
+    w15 += sigma1(w13) + w8 + sigma0(w0);
+    T1 = w15 + load<u32>(i, K + 60) + a + Ch(f, g, h) + Sigma1(f); e += T1; y = b ^ c; a = T1 + (c ^ (y & x)) + Sigma0(b); x = y;
+  }
+  store<u32>(state, load<u32>(state, 0) + a, 0);
+  store<u32>(state, load<u32>(state, 4) + b, 4);
+  store<u32>(state, load<u32>(state, 8) + c, 8);
+  store<u32>(state, load<u32>(state, 12) + d, 12);
+  store<u32>(state, load<u32>(state, 16) + e, 16);
+  store<u32>(state, load<u32>(state, 20) + f, 20);
+  store<u32>(state, load<u32>(state, 24) + g, 24);
+  store<u32>(state, load<u32>(state, 28) + h, 28);
+}
+
+/** One SHA-256 compression (FIPS 180-4 section 6.2.2) of the block at `block` into the state at `state`. */
+export function compress256(state: usize, block: usize): void {
+  if (ASC_FEATURE_SIMD) compressLooped(state, block);
+  else compressUnrolled(state, block);
 }

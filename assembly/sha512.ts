@@ -58,17 +58,18 @@ const K: usize = changetype<usize>(K512);
  * One SHA-512 compression (FIPS 180-4 section 6.4.2) of the 128-byte block at
  * `block` into the eight-word state at `state` (host-endian u64 words).
  * Written like compress256 in sha256.ts (the schedule in sixteen locals, Maj
- * with the carried x = b ^ c), except that rounds 16..79 run as a loop of
- * sixteen written-out rounds with K[t] loaded from the table: written out in
- * full it measured about 10 % faster but 6 KB larger in each build (more to
- * compile at start-up), and this form is already near 2x hash-wasm.
+ * with the carried x = b ^ c), but as a loop of sixteen written-out rounds,
+ * K[t] loaded from the table, the next sixteen words of the schedule computed
+ * after each sixteen rounds: written out in full it measured about 10 %
+ * faster but 2 KB larger gzipped in each build, and the main entry's browser
+ * bundle carries both builds; this form is near 1.9x hash-wasm already.
  */
 export function compress512(state: usize, block: usize): void {
   let a = load<u64>(state, 0), b = load<u64>(state, 8), c = load<u64>(state, 16), d = load<u64>(state, 24);
   let e = load<u64>(state, 32), f = load<u64>(state, 40), g = load<u64>(state, 48), h = load<u64>(state, 56);
   let T1: u64, x = b ^ c, y: u64;
 
-  // Rounds 0..15: W[t] is word t of the block, big-endian.
+  // W[0..15]: the words of the block, big-endian.
   let w0 = load64be(block + 0);
   let w1 = load64be(block + 8);
   let w2 = load64be(block + 16);
@@ -85,58 +86,43 @@ export function compress512(state: usize, block: usize): void {
   let w13 = load64be(block + 104);
   let w14 = load64be(block + 112);
   let w15 = load64be(block + 120);
-  T1 = w0 + <u64>0x428a2f98d728ae22 + h + Ch(e, f, g) + Sigma1(e); d += T1; y = a ^ b; h = T1 + (b ^ (y & x)) + Sigma0(a); x = y;
-  T1 = w1 + <u64>0x7137449123ef65cd + g + Ch(d, e, f) + Sigma1(d); c += T1; y = h ^ a; g = T1 + (a ^ (y & x)) + Sigma0(h); x = y;
-  T1 = w2 + <u64>0xb5c0fbcfec4d3b2f + f + Ch(c, d, e) + Sigma1(c); b += T1; y = g ^ h; f = T1 + (h ^ (y & x)) + Sigma0(g); x = y;
-  T1 = w3 + <u64>0xe9b5dba58189dbbc + e + Ch(b, c, d) + Sigma1(b); a += T1; y = f ^ g; e = T1 + (g ^ (y & x)) + Sigma0(f); x = y;
-  T1 = w4 + <u64>0x3956c25bf348b538 + d + Ch(a, b, c) + Sigma1(a); h += T1; y = e ^ f; d = T1 + (f ^ (y & x)) + Sigma0(e); x = y;
-  T1 = w5 + <u64>0x59f111f1b605d019 + c + Ch(h, a, b) + Sigma1(h); g += T1; y = d ^ e; c = T1 + (e ^ (y & x)) + Sigma0(d); x = y;
-  T1 = w6 + <u64>0x923f82a4af194f9b + b + Ch(g, h, a) + Sigma1(g); f += T1; y = c ^ d; b = T1 + (d ^ (y & x)) + Sigma0(c); x = y;
-  T1 = w7 + <u64>0xab1c5ed5da6d8118 + a + Ch(f, g, h) + Sigma1(f); e += T1; y = b ^ c; a = T1 + (c ^ (y & x)) + Sigma0(b); x = y;
-  T1 = w8 + <u64>0xd807aa98a3030242 + h + Ch(e, f, g) + Sigma1(e); d += T1; y = a ^ b; h = T1 + (b ^ (y & x)) + Sigma0(a); x = y;
-  T1 = w9 + <u64>0x12835b0145706fbe + g + Ch(d, e, f) + Sigma1(d); c += T1; y = h ^ a; g = T1 + (a ^ (y & x)) + Sigma0(h); x = y;
-  T1 = w10 + <u64>0x243185be4ee4b28c + f + Ch(c, d, e) + Sigma1(c); b += T1; y = g ^ h; f = T1 + (h ^ (y & x)) + Sigma0(g); x = y;
-  T1 = w11 + <u64>0x550c7dc3d5ffb4e2 + e + Ch(b, c, d) + Sigma1(b); a += T1; y = f ^ g; e = T1 + (g ^ (y & x)) + Sigma0(f); x = y;
-  T1 = w12 + <u64>0x72be5d74f27b896f + d + Ch(a, b, c) + Sigma1(a); h += T1; y = e ^ f; d = T1 + (f ^ (y & x)) + Sigma0(e); x = y;
-  T1 = w13 + <u64>0x80deb1fe3b1696b1 + c + Ch(h, a, b) + Sigma1(h); g += T1; y = d ^ e; c = T1 + (e ^ (y & x)) + Sigma0(d); x = y;
-  T1 = w14 + <u64>0x9bdc06a725c71235 + b + Ch(g, h, a) + Sigma1(g); f += T1; y = c ^ d; b = T1 + (d ^ (y & x)) + Sigma0(c); x = y;
-  T1 = w15 + <u64>0xc19bf174cf692694 + a + Ch(f, g, h) + Sigma1(f); e += T1; y = b ^ c; a = T1 + (c ^ (y & x)) + Sigma0(b); x = y;
 
-  // Rounds 16..79, sixteen per iteration; i is the byte offset of K[t] for the
-  // first of them. W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16].
-  for (let i: usize = 128; i < 640; i += 128) {
-    w0 += sigma1(w14) + w9 + sigma0(w1);
+  // Sixteen rounds per iteration; i is the byte offset of K[t] for the first.
+  for (let i: usize = 0; ; i += 128) {
     T1 = w0 + load<u64>(i, K + 0) + h + Ch(e, f, g) + Sigma1(e); d += T1; y = a ^ b; h = T1 + (b ^ (y & x)) + Sigma0(a); x = y;
-    w1 += sigma1(w15) + w10 + sigma0(w2);
     T1 = w1 + load<u64>(i, K + 8) + g + Ch(d, e, f) + Sigma1(d); c += T1; y = h ^ a; g = T1 + (a ^ (y & x)) + Sigma0(h); x = y;
-    w2 += sigma1(w0) + w11 + sigma0(w3);
     T1 = w2 + load<u64>(i, K + 16) + f + Ch(c, d, e) + Sigma1(c); b += T1; y = g ^ h; f = T1 + (h ^ (y & x)) + Sigma0(g); x = y;
-    w3 += sigma1(w1) + w12 + sigma0(w4);
     T1 = w3 + load<u64>(i, K + 24) + e + Ch(b, c, d) + Sigma1(b); a += T1; y = f ^ g; e = T1 + (g ^ (y & x)) + Sigma0(f); x = y;
-    w4 += sigma1(w2) + w13 + sigma0(w5);
     T1 = w4 + load<u64>(i, K + 32) + d + Ch(a, b, c) + Sigma1(a); h += T1; y = e ^ f; d = T1 + (f ^ (y & x)) + Sigma0(e); x = y;
-    w5 += sigma1(w3) + w14 + sigma0(w6);
     T1 = w5 + load<u64>(i, K + 40) + c + Ch(h, a, b) + Sigma1(h); g += T1; y = d ^ e; c = T1 + (e ^ (y & x)) + Sigma0(d); x = y;
-    w6 += sigma1(w4) + w15 + sigma0(w7);
     T1 = w6 + load<u64>(i, K + 48) + b + Ch(g, h, a) + Sigma1(g); f += T1; y = c ^ d; b = T1 + (d ^ (y & x)) + Sigma0(c); x = y;
-    w7 += sigma1(w5) + w0 + sigma0(w8);
     T1 = w7 + load<u64>(i, K + 56) + a + Ch(f, g, h) + Sigma1(f); e += T1; y = b ^ c; a = T1 + (c ^ (y & x)) + Sigma0(b); x = y;
-    w8 += sigma1(w6) + w1 + sigma0(w9);
     T1 = w8 + load<u64>(i, K + 64) + h + Ch(e, f, g) + Sigma1(e); d += T1; y = a ^ b; h = T1 + (b ^ (y & x)) + Sigma0(a); x = y;
-    w9 += sigma1(w7) + w2 + sigma0(w10);
     T1 = w9 + load<u64>(i, K + 72) + g + Ch(d, e, f) + Sigma1(d); c += T1; y = h ^ a; g = T1 + (a ^ (y & x)) + Sigma0(h); x = y;
-    w10 += sigma1(w8) + w3 + sigma0(w11);
     T1 = w10 + load<u64>(i, K + 80) + f + Ch(c, d, e) + Sigma1(c); b += T1; y = g ^ h; f = T1 + (h ^ (y & x)) + Sigma0(g); x = y;
-    w11 += sigma1(w9) + w4 + sigma0(w12);
     T1 = w11 + load<u64>(i, K + 88) + e + Ch(b, c, d) + Sigma1(b); a += T1; y = f ^ g; e = T1 + (g ^ (y & x)) + Sigma0(f); x = y;
-    w12 += sigma1(w10) + w5 + sigma0(w13);
     T1 = w12 + load<u64>(i, K + 96) + d + Ch(a, b, c) + Sigma1(a); h += T1; y = e ^ f; d = T1 + (f ^ (y & x)) + Sigma0(e); x = y;
-    w13 += sigma1(w11) + w6 + sigma0(w14);
     T1 = w13 + load<u64>(i, K + 104) + c + Ch(h, a, b) + Sigma1(h); g += T1; y = d ^ e; c = T1 + (e ^ (y & x)) + Sigma0(d); x = y;
-    w14 += sigma1(w12) + w7 + sigma0(w15);
     T1 = w14 + load<u64>(i, K + 112) + b + Ch(g, h, a) + Sigma1(g); f += T1; y = c ^ d; b = T1 + (d ^ (y & x)) + Sigma0(c); x = y;
-    w15 += sigma1(w13) + w8 + sigma0(w0);
     T1 = w15 + load<u64>(i, K + 120) + a + Ch(f, g, h) + Sigma1(f); e += T1; y = b ^ c; a = T1 + (c ^ (y & x)) + Sigma0(b); x = y;
+    if (i == 512) break;
+    // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16] for the next sixteen t.
+    w0 += sigma1(w14) + w9 + sigma0(w1);
+    w1 += sigma1(w15) + w10 + sigma0(w2);
+    w2 += sigma1(w0) + w11 + sigma0(w3);
+    w3 += sigma1(w1) + w12 + sigma0(w4);
+    w4 += sigma1(w2) + w13 + sigma0(w5);
+    w5 += sigma1(w3) + w14 + sigma0(w6);
+    w6 += sigma1(w4) + w15 + sigma0(w7);
+    w7 += sigma1(w5) + w0 + sigma0(w8);
+    w8 += sigma1(w6) + w1 + sigma0(w9);
+    w9 += sigma1(w7) + w2 + sigma0(w10);
+    w10 += sigma1(w8) + w3 + sigma0(w11);
+    w11 += sigma1(w9) + w4 + sigma0(w12);
+    w12 += sigma1(w10) + w5 + sigma0(w13);
+    w13 += sigma1(w11) + w6 + sigma0(w14);
+    w14 += sigma1(w12) + w7 + sigma0(w15);
+    w15 += sigma1(w13) + w8 + sigma0(w0);
   }
 
   // The intermediate hash value.

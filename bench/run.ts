@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coldStart } from './coldstart.js';
@@ -129,6 +129,11 @@ const report: Report = {
   seconds: 0,
 };
 
+// The machine's load through the run: the report says when other work was running.
+const loads: number[] = [loadavg()[0]!];
+const sampler = setInterval(() => loads.push(loadavg()[0]!), 5000);
+sampler.unref();
+
 say('== node');
 report.suites.push(await nodeSuite());
 
@@ -137,7 +142,7 @@ try {
   for (const rt of REMOTE_RUNTIMES) {
     if (skip.includes(rt)) continue;
     say(`== ${rt} (${elapsed()})`);
-    const outcome = await runRemote(rt, bundle.file, forward, (l) => say(`[${rt}] ${l}`), cli.quick ? 180_000 : 420_000);
+    const outcome = await runRemote(rt, bundle, forward, (l) => say(`[${rt}] ${l}`), cli.quick ? 180_000 : 420_000);
     if (outcome.ok) report.suites.push(outcome.result);
     else {
       report.missing.push({ runtime: rt, reason: outcome.reason });
@@ -159,6 +164,10 @@ for (const { file, args } of OTHERS) {
 }
 report.bundle = await mainBundleSize();
 report.seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+loads.push(loadavg()[0]!);
+const sortedLoads = [...loads].sort((a, b) => a - b);
+report.load = { min: sortedLoads[0]!, median: sortedLoads[sortedLoads.length >> 1]!, max: sortedLoads[sortedLoads.length - 1]!, samples: loads.length };
 
 const versions = {
   tinybench: version('tinybench'),
@@ -176,6 +185,6 @@ for (const name of [`${day}.json`, 'latest.json']) writeFileSync(join(RESULTS, n
 writeFileSync(join(RESULTS, 'ratios.svg'), chartSvg(report));
 
 for (const s of report.suites) console.log(`${consoleTable(s)}\n`);
-for (const t of targets(report)) console.log(`${t.met === undefined ? '  ?' : t.met ? ' ok' : 'MISS'}  ${t.name}: ${t.measured} (target ${t.target})`);
+for (const t of targets(report)) console.log(`${(t.verdict ?? '').padEnd(12)}  ${t.name}: ${t.measured} (target ${t.target})`);
 for (const m of report.missing) console.log(`not run: ${m.runtime}: ${m.reason}`);
 console.log(`\nwrote bench/results/${day}.md, latest.md, ${day}.json, latest.json, ratios.svg in ${elapsed()}`);

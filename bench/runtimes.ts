@@ -1,6 +1,8 @@
 /**
- * The suite in Deno, Bun and headless Chromium: one esbuild bundle of
- * `lib/remote-entry.ts` for all three, each run in its own process.
+ * The suite in Deno, Bun and headless Chromium: an esbuild bundle of
+ * `lib/remote-node.ts` (the `node` entry) for Deno and Bun and one of
+ * `lib/remote-browser.ts` (the main entry) for Chromium, each run in its own
+ * process.
  *
  *   npx tsx bench/runtimes.ts [--quick] [--only=...] [deno] [bun] [chromium]
  *
@@ -27,21 +29,32 @@ export type Outcome = { ok: true; result: SuiteResult } | { ok: false; reason: s
 export type RemoteRuntime = Exclude<RuntimeName, 'node'>;
 export const REMOTE_RUNTIMES: readonly RemoteRuntime[] = ['deno', 'bun', 'chromium'];
 
-/** Bundles the suite for Deno, Bun and browsers into a fresh temporary directory; returns the file. */
-export async function buildSuiteBundle(): Promise<{ file: string; cleanup: () => void }> {
+/** The two bundles of the suite: for Deno and Bun, and for browsers. */
+export interface SuiteBundles {
+  native: string;
+  browser: string;
+  cleanup: () => void;
+}
+
+/** Bundles the suite into a fresh temporary directory. */
+export async function buildSuiteBundle(): Promise<SuiteBundles> {
   const dir = mkdtempSync(join(tmpdir(), 'wasmac-bench-'));
-  const file = join(dir, 'bench.js');
-  await build({
-    entryPoints: [join(ROOT, 'bench', 'lib', 'remote-entry.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    external: ['node:*'],
-    outfile: file,
-    logLevel: 'error',
-  });
-  return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const files = { native: join(dir, 'bench-node.js'), browser: join(dir, 'bench.js') };
+  for (const [kind, entry] of [['native', 'remote-node.ts'], ['browser', 'remote-browser.ts']] as const) {
+    await build({
+      entryPoints: [join(ROOT, 'bench', 'lib', entry)],
+      bundle: true,
+      format: 'esm',
+      platform: kind === 'browser' ? 'browser' : 'neutral',
+      target: 'es2022',
+      external: ['node:*'],
+      // package.json "sideEffects" speaks of dist/; the sources' entries load the core as a side effect.
+      ignoreAnnotations: true,
+      outfile: files[kind],
+      logLevel: 'error',
+    });
+  }
+  return { ...files, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** The main entry as a browser would ship it: bundled, minified, and gzipped. */
@@ -97,7 +110,7 @@ function parseResult(stdout: string): SuiteResult {
 async function runProcess(runtime: 'deno' | 'bun', bundle: string, args: string[], log: (line: string) => void, timeoutMs: number): Promise<Outcome> {
   const bin = join(BIN, runtime);
   if (!existsSync(bin)) return { ok: false, reason: `${runtime} is not installed (no node_modules/.bin/${runtime})` };
-  const argv = runtime === 'deno' ? ['run', '--allow-read', '--allow-env', bundle, ...args] : [bundle, ...args];
+  const argv = runtime === 'deno' ? ['run', '--allow-read', '--allow-env', '--allow-sys=loadavg', bundle, ...args] : [bundle, ...args];
   try {
     const out = await run(bin, argv, { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, log, timeoutMs);
     return { ok: true, result: parseResult(out) };
@@ -168,8 +181,8 @@ async function runChromium(bundle: string, args: string[], log: (line: string) =
 }
 
 /** Runs the bundled suite in `runtime`. */
-export function runRemote(runtime: RemoteRuntime, bundle: string, args: string[], log: (line: string) => void, timeoutMs: number): Promise<Outcome> {
-  return runtime === 'chromium' ? runChromium(bundle, args, log, timeoutMs) : runProcess(runtime, bundle, args, log, timeoutMs);
+export function runRemote(runtime: RemoteRuntime, bundles: SuiteBundles, args: string[], log: (line: string) => void, timeoutMs: number): Promise<Outcome> {
+  return runtime === 'chromium' ? runChromium(bundles.browser, args, log, timeoutMs) : runProcess(runtime, bundles.native, args, log, timeoutMs);
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -177,14 +190,14 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const cli = parseArgs(argv);
   const picked = REMOTE_RUNTIMES.filter((r) => argv.includes(r));
   const forward = argv.filter((a) => a.startsWith('--') && a !== '--json' && !a.startsWith('--json='));
-  const { file, cleanup } = await buildSuiteBundle();
+  const bundles = await buildSuiteBundle();
   try {
     for (const rt of picked.length > 0 ? picked : REMOTE_RUNTIMES) {
-      const outcome = await runRemote(rt, file, forward, (l) => process.stderr.write(`[${rt}] ${l}\n`), cli.quick ? 120_000 : 600_000);
+      const outcome = await runRemote(rt, bundles, forward, (l) => process.stderr.write(`[${rt}] ${l}\n`), cli.quick ? 120_000 : 600_000);
       console.log(outcome.ok ? consoleTable(outcome.result) : `${rt}: not run: ${outcome.reason}`);
     }
     console.log('main entry bundle:', await mainBundleSize());
   } finally {
-    cleanup();
+    bundles.cleanup();
   }
 }

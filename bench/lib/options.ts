@@ -22,16 +22,16 @@ export function parseArgs(args: readonly string[]): CliOptions {
 }
 
 /**
- * Time per task and per sample. A full run times every task in three rounds
- * (the second in reverse order) and keeps the fastest: other work on the
- * machine slows tasks, it never speeds them up. A browser's timer is coarse (5-100 us),
- * so its samples are longer.
+ * Time per task and per sample. A full run times every task in five rounds
+ * (every other one in reverse order); the report pairs the rounds of the two
+ * sides of each ratio. A browser's timer is coarse (5-100 us), so its samples
+ * are longer.
  */
 export function timing(quick: boolean, coarseTimer: boolean): { timeMs: number; warmupMs: number; sampleMs: number; rounds: number } {
   return {
-    timeMs: quick ? 60 : 150,
+    timeMs: quick ? 40 : 100,
     warmupMs: quick ? 20 : 60,
     sampleMs: coarseTimer ? 2 : 0.25,
-    rounds: quick ? 1 : 3,
+    rounds: quick ? 3 : 5,
   };
 }

@@ -6,8 +6,12 @@
 /** Where a suite ran. */
 export type RuntimeName = 'node' | 'deno' | 'bun' | 'chromium';
 
-/** Which table a row belongs to. */
-export type Group = 'hmac' | 'hash' | 'batch' | 'facade';
+import type { BackendChoice, BackendInUse } from '../../src/index.js';
+
+/** Which table a row belongs to; `crossover` rows check the break-evens of native routing. */
+export type Group = 'hmac' | 'hash' | 'batch' | 'facade' | 'crossover';
+
+export type Hash = 'sha256' | 'sha512';
 
 /** The native implementation a runtime's wasmac rows are compared with. */
 export type NativeName = 'node:crypto' | 'WebCrypto';
@@ -17,18 +21,18 @@ export interface Row {
   /** `group/hash/size/impl`: the same case has the same id in every runtime. */
   id: string;
   group: Group;
-  hash: 'sha256' | 'sha512';
+  hash: Hash;
   /** Bytes per message. */
   size: number;
   /** What ran, e.g. `wasmac HmacKey.mac` or `node:crypto`. */
   impl: string;
-  /** Which core ran the wasmac rows. */
-  backend?: 'simd' | 'scalar';
+  /** How the engine was set for the wasmac rows (`useBackend`). */
+  backend?: BackendChoice;
   /** Messages per call of the task (64 for batches, else 1). */
   perCall: number;
-  /** Messages per second: the median over samples. */
+  /** Messages per second: the median over rounds of each round's median over samples. */
   ops: number;
-  /** Messages per second of each round (medians); `ops` is the fastest. */
+  /** Messages per second of each round, in round order (the report pairs rounds of two rows). */
   rounds: number[];
   /** Messages per second: the mean over samples. */
   opsMean: number;
@@ -46,13 +50,15 @@ export interface SuiteResult {
   version: string;
   /** The baseline every wasmac row is compared with in this runtime. */
   native: NativeName;
-  /** The wasmac backend of the single-message rows. */
-  backend: 'simd' | 'scalar';
+  /** The backend the entry picked (`native+simd` where long messages go to node:crypto). */
+  backend: BackendInUse;
   /** ms per task after warmup, and the sample length aimed at. */
   timeMs: number;
   sampleMs: number;
-  /** Rounds over all tasks; each row keeps its fastest. */
+  /** Rounds over all tasks. */
   rounds: number;
+  /** The machine's 1-minute load average at the start and the end of the suite, where the runtime tells it. */
+  load?: [number, number];
   rows: Row[];
   /** Skipped rows and why, and anything else the reader should know. */
   notes: string[];
@@ -65,6 +71,11 @@ export interface ColdStartRow {
   imported: number;
   /** From the first line of the script to the first MAC (import included). */
   firstMac: number;
+  /** `firstMac` of each process, in spawn order (the report pairs them with the baseline's). */
+  firstMacRuns: number[];
+  /** Wall clock around the whole child process: spawn, boot, import, first MAC, 10,000 MACs, exit. */
+  whole: number;
+  wholeRuns: number[];
   /** From the first line of the script to the 10,000th MAC. */
   tenThousand: number;
   /** Process start to the first line of the script (the runtime's own boot). */
@@ -101,4 +112,6 @@ export interface Report {
   others: OtherSuite[];
   /** Wall-clock seconds for the whole run. */
   seconds: number;
+  /** The 1-minute load average over the run, sampled every 5 s. */
+  load?: { min: number; median: number; max: number; samples: number };
 }

@@ -35,6 +35,9 @@ function derivePads(owner: KeyOwner, alg: number, hash: HashName, key: Uint8Arra
   return c.mem.slice(c.KEY, c.KEY + c.KEY_SIZE);
 }
 
+/** Set while `hmac()` makes its one-use key: that key never goes native, so it needs no native half. */
+let coreOnly = false;
+
 /** Where each message of the batch group in the core came from (its index in the batch). */
 let slots = new Int32Array(0);
 
@@ -63,7 +66,7 @@ export class HmacKey implements KeyOwner {
     this.hash = hash;
     this.outputLen = outputLength(this.#alg);
     this.#pads = derivePads(this, this.#alg, hash, key);
-    this.#native = nativeProvider()?.key(hash, key) ?? null;
+    this.#native = coreOnly ? null : (nativeProvider()?.key(hash, key) ?? null);
   }
 
   /**
@@ -271,7 +274,13 @@ export function hmac(hash: HashName, key: Uint8Array, message: Bytes): Uint8Arra
       if (tag !== null) return tag;
     }
   }
-  const k = new HmacKey(hash, key);
+  coreOnly = true;
+  let k: HmacKey;
+  try {
+    k = new HmacKey(hash, key);
+  } finally {
+    coreOnly = false;
+  }
   try {
     return k.mac(message);
   } finally {
