@@ -28,7 +28,11 @@ import {
   startServer,
   type KmsServer,
 } from './server.js';
-import { BLOB_MEMBERS, TIMESTAMP_MEMBERS } from './wire.js';
+import { OPERATIONS } from '../kms/model/index.js';
+
+const membersOf = (kind: string): Set<string> => new Set(OPERATIONS.flatMap((op) => Object.keys(op.input).filter((n) => op.input[n]!.kind === kind)));
+const BLOB_MEMBERS = membersOf('blob');
+const TIMESTAMP_MEMBERS = membersOf('timestamp');
 
 /** Where the CLI writes, what it reads; replaceable in tests. */
 export interface CliIO {

@@ -1,25 +1,9 @@
 /**
- * Errors the endpoint itself raises, before a request reaches the facade
- * (authentication, framing, serialization). They go on the wire exactly like
- * the facade's `KMSServiceException`s: `{"__type": name, "message": ...}`.
+ * Errors of `wasmac/node`. `WireError` (what the endpoint refuses before the
+ * facade: framing, authentication, serialization) lives with the
+ * runtime-neutral stages and is re-exported here.
  */
-export class WireError extends Error {
-  override readonly name: string;
-  /** HTTP status sent with the error. */
-  readonly status: number;
-
-  /** `message` undefined sends the body with `__type` only, as AWS does for some errors. */
-  constructor(name: string, status: number, message?: string) {
-    super(message ?? '');
-    this.name = name;
-    this.status = status;
-  }
-
-  /** Whether the body carries a `message`. */
-  get hasMessage(): boolean {
-    return this.message !== '';
-  }
-}
+export { WireError } from '../kms/wire/errors.js';
 
 /** A data directory or seed file that cannot be used as it is; the message names the file and what to do. */
 export class KeyStoreError extends Error {

@@ -1,26 +1,39 @@
 /**
  * The local KMS endpoint: AWS JSON 1.1 over `node:http`, exactly as KMS
- * speaks it (KMS-SEMANTICS.md §5), in front of the facade.
+ * speaks it (docs/SEMANTICS.md WIRE-1..WIRE-6), in front of the facade.
  *
- * A request goes through, in order: framing (POST /, body size announced),
- * the SigV4 header check, the body (read up to the limit), the signature, the
- * operation (`X-Amz-Target: TrentService.<Op>`), the content type, the JSON
- * codec, the facade. Every response, success or error, has a JSON body and an
- * `x-amzn-RequestId` header; errors are `{"__type","message"}` with HTTP 400,
- * or 500 for server faults.
+ * The stages are runtime-neutral (`src/kms/wire/stages.ts`): framing (POST /,
+ * body size announced), the SigV4 header check, then, once the body is read
+ * (up to the limit), the signature, the operation (`X-Amz-Target:
+ * TrentService.<Op>`), the content type, the JSON codec, the facade, the
+ * response. This file is the Node glue: sockets and their limits, streaming
+ * the body, the request ID header, the log line, a graceful close. Every
+ * response, success or error, has a JSON body and an `x-amzn-RequestId`
+ * header.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { KMSClient } from '../kms/client.js';
-import { COMMANDS } from '../kms/commands/index.js';
-import { KMSServiceException, errorBody } from '../kms/errors.js';
 import type { KeyStore } from '../kms/key-store.js';
-import { WireError } from './errors.js';
+import {
+  authenticate,
+  decode,
+  DEFAULT_MAX_BODY_BYTES,
+  dispatch,
+  encodeError,
+  encodeFailure,
+  encodeSuccess,
+  frame,
+  operationOf,
+  tooLarge,
+  WireError,
+  type Credential,
+  type WireResponse,
+} from '../kms/wire/index.js';
 import { FileKeyStore } from './file-store.js';
 import { applySeed, type Seed } from './seed.js';
-import { SigV4Verifier, type Credential } from './sigv4.js';
-import { decodeRequest, encodeError, encodeResponse } from './wire.js';
+import { SigV4Verifier } from './sigv4.js';
 
 /** The access key accepted when none is configured: the convention of other local AWS emulators. */
 export const DEFAULT_CREDENTIAL: Readonly<Credential> = Object.freeze({ accessKeyId: 'test', secretAccessKey: 'test' });
@@ -30,7 +43,7 @@ export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT_ID = '111122223333';
 export const DEFAULT_DATA_DIR = '.wasmac';
 /** Largest request body accepted (bytes). KMS's largest members (a 128 KiB policy) fit. */
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+export { DEFAULT_MAX_BODY_BYTES };
 /** Time to receive a request's headers (ms), from its first byte or, on a new connection, from connecting. */
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 /** Time to receive a whole request, headers and body (ms); bodies are at most 256 KiB. */
@@ -90,19 +103,11 @@ export interface KmsServer {
   close(): Promise<void>;
 }
 
-interface Dispatch {
-  clientFor(credential: Credential): KMSClient;
-}
-
-const JSON_TYPES = new Set(['application/x-amz-json-1.1', 'application/x-amz-json-1.0']);
-const TARGET_PREFIX = 'TrentService.';
-
-function send(res: ServerResponse, status: number, contentType: string, body: string, errorType?: string): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', contentType);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  if (errorType !== undefined) res.setHeader('x-amzn-ErrorType', errorType);
-  res.end(body);
+function send(res: ServerResponse, out: WireResponse): void {
+  res.statusCode = out.status;
+  for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
+  res.setHeader('Content-Length', Buffer.byteLength(out.body));
+  res.end(out.body);
 }
 
 /** Bodies being read, by connection: a request timeout ends the read with a 408. */
@@ -142,13 +147,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
  * kernel send a reset, and a client that sends its whole body before reading
  * (Python's http.client) would get ECONNRESET instead of the answer.
  */
-function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: string, errorType: string): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', contentType);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.setHeader('x-amzn-ErrorType', errorType);
+function refuseUnread(req: IncomingMessage, res: ServerResponse, out: WireResponse): void {
+  res.statusCode = out.status;
+  for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
+  res.setHeader('Content-Length', Buffer.byteLength(out.body));
   res.setHeader('Connection', 'close');
-  res.write(body);
+  res.write(out.body);
   let dropped = 0;
   const timer = setTimeout(() => req.destroy(), LINGER_MS);
   req.on('data', (chunk: Buffer) => {
@@ -160,77 +164,31 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number,
   req.resume();
 }
 
-function tooLarge(limit: number): WireError {
-  return new WireError('RequestEntityTooLargeException', 413, `Request body is larger than ${limit} bytes`);
-}
-
-function operationOf(req: IncomingMessage): string | undefined {
-  const target = req.headers['x-amz-target'];
-  if (typeof target !== 'string' || !target.startsWith(TARGET_PREFIX)) return undefined;
-  const op = target.slice(TARGET_PREFIX.length);
-  return COMMANDS[op] === undefined ? undefined : op;
-}
-
-function contentTypeOf(req: IncomingMessage): string | undefined {
-  const raw = req.headers['content-type'];
-  if (raw === undefined) return undefined;
-  return raw.split(';')[0]!.trim().toLowerCase();
-}
-
-async function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  verifier: SigV4Verifier,
-  dispatch: Dispatch,
-  maxBodyBytes: number,
-): Promise<{ op: string; status: number; error?: string }> {
-  const requested = contentTypeOf(req);
-  const contentType = requested !== undefined && JSON_TYPES.has(requested) ? requested : 'application/x-amz-json-1.1';
-  let op = '-';
+/**
+ * One request through the stages (`src/kms/wire/stages.ts`); the body is
+ * read between the header checks and the signature, so that an oversized or
+ * unauthenticated request is refused before its body is read.
+ */
+async function handle(req: IncomingMessage, res: ServerResponse, verifier: SigV4Verifier, clientFor: (c: Credential) => KMSClient, maxBodyBytes: number): Promise<WireResponse> {
+  const head = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
+  let operation = '-';
   try {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/') throw new WireError('UnknownOperationException', 404, 'The KMS endpoint is POST /');
-    if (req.method !== 'POST') throw new WireError('UnknownOperationException', 405, 'The KMS endpoint is POST /');
-    const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > maxBodyBytes) throw tooLarge(maxBodyBytes);
-    const auth = verifier.precheck(req.headers);
-    const body = await readBody(req, maxBodyBytes);
-    const credential = verifier.verify({ method: req.method, url: req.url ?? '/', headers: req.headers, body }, auth);
-    const operation = operationOf(req);
-    if (operation === undefined) throw new WireError('UnknownOperationException', 400);
-    op = operation;
-    if (requested === undefined || !JSON_TYPES.has(requested)) {
-      throw new WireError('SerializationException', 400, 'Content-Type must be application/x-amz-json-1.1 or application/x-amz-json-1.0');
-    }
-    const input = decodeRequest(body);
-    const Command = COMMANDS[operation]!;
-    const output = await dispatch.clientFor(credential).send(new Command(input));
-    send(res, 200, contentType, encodeResponse(output as unknown as Record<string, unknown>));
-    return { op, status: 200 };
+    frame(head, maxBodyBytes);
+    const prechecked = verifier.precheck(req.headers);
+    const request = { ...head, body: await readBody(req, maxBodyBytes) };
+    const credential = authenticate(request, verifier, prechecked)!;
+    const op = operationOf(request);
+    operation = op.name;
+    const out = encodeSuccess(request, operation, await dispatch(clientFor(credential), op, decode(request, op)));
+    send(res, out);
+    return out;
   } catch (err) {
-    if (err instanceof WireError) {
-      // Refused before the body was read (size, authentication, timeout):
-      // answer, then close rather than read the rest of an unwanted body.
-      const body = encodeError(err.name, err.hasMessage ? err.message : undefined);
-      if (req.complete) send(res, err.status, contentType, body, err.name);
-      else refuseUnread(req, res, err.status, contentType, body, err.name);
-      return { op, status: err.status, error: err.name };
-    }
-    if (err instanceof KMSServiceException) {
-      const status = err.httpStatusCode;
-      const body = errorBody(err);
-      send(res, status, contentType, encodeError(body.__type, body.message), err.name);
-      // The facade keeps the cause of a KMSInternalException out of its
-      // message; the operator sees its name and message here.
-      const cause = (err as { cause?: unknown }).cause;
-      const detail = cause instanceof Error ? ` (cause: ${cause.name}: ${cause.message})` : '';
-      return { op, status, error: `${err.name}${detail}` };
-    }
-    // A bug, not a KMS answer: the client gets KMSInternalException; the log
-    // gets the error's name and message only (never the objects it holds).
-    const e = err as Error;
-    send(res, 500, contentType, encodeError('KMSInternalException', 'An internal error occurred.'), 'KMSInternalException');
-    return { op, status: 500, error: `KMSInternalException (${e?.name ?? 'Error'}: ${e?.message ?? String(err)})` };
+    const out = encodeFailure(head, operation, err);
+    // Refused before the body was read (size, authentication, timeout):
+    // answer, then close rather than read the rest of an unwanted body.
+    if (err instanceof WireError && !req.complete) refuseUnread(req, res, out);
+    else send(res, out);
+    return out;
   }
 }
 
@@ -285,16 +243,14 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   }
 
   const clients = new Map<string, KMSClient>();
-  const dispatch: Dispatch = {
-    clientFor(credential) {
-      const account = credential.accountId ?? accountId;
-      let client = clients.get(account);
-      if (client === undefined) {
-        client = new KMSClient({ region, accountId: account, keyStore, now: () => new Date(now()) });
-        clients.set(account, client);
-      }
-      return client;
-    },
+  const clientFor = (credential: Credential): KMSClient => {
+    const account = credential.accountId ?? accountId;
+    let client = clients.get(account);
+    if (client === undefined) {
+      client = new KMSClient({ region, accountId: account, keyStore, now: () => new Date(now()) });
+      clients.set(account, client);
+    }
+    return client;
   };
   const verifier = new SigV4Verifier({ credentials, region, now });
   const log = options.log;
@@ -315,11 +271,11 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     const started = performance.now();
     res.setHeader('x-amzn-RequestId', randomUUID());
     if (closing) res.setHeader('Connection', 'close');
-    handle(req, res, verifier, dispatch, maxBodyBytes)
+    handle(req, res, verifier, clientFor, maxBodyBytes)
       .then((outcome) => {
         if (log !== undefined) {
           const ms = (performance.now() - started).toFixed(1);
-          log(`${new Date().toISOString()} ${res.getHeader('x-amzn-RequestId')} ${outcome.op} ${outcome.status}${outcome.error ? ` ${outcome.error}` : ''} ${ms}ms`);
+          log(`${new Date().toISOString()} ${res.getHeader('x-amzn-RequestId')} ${outcome.operation} ${outcome.status}${outcome.error ? ` ${outcome.error}` : ''} ${ms}ms`);
         }
       })
       .finally(() => {

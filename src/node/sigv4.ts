@@ -13,14 +13,10 @@
  * `UnrecognizedClientException`.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { WireError } from './errors.js';
+import { WireError } from '../kms/wire/errors.js';
+import type { Credential } from '../kms/wire/stages.js';
 
-/** One accepted access key. `accountId` overrides the server's account for this caller. */
-export interface Credential {
-  accessKeyId: string;
-  secretAccessKey: string;
-  accountId?: string;
-}
+export type { Credential };
 
 /** What the verifier needs from an HTTP request. `headers` are the lower-cased, as Node gives them. */
 export interface SignedRequest {

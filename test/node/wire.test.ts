@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import { connect } from 'node:net';
 import { MemoryKeyStore, type StoredKey } from '../../src/kms/key-store.js';
 import { startServer, type KmsServer } from '../../src/node/index.js';
-import { decodeRequest, encodeResponse } from '../../src/node/wire.js';
+import { decodeRequest, encodeResponse } from '../../src/kms/wire/index.js';
 import { WireError } from '../../src/node/errors.js';
 import { b64, rawRequest, signedRequest, type RawResponse } from './helpers.js';
 
