@@ -42,7 +42,7 @@ export const TAGS = list(
   structure({ TagKey: required(TAG_KEY), TagValue: required(string(0, 256, 'A tag value.')) }, 'A tag.'),
   0,
   Number.MAX_SAFE_INTEGER,
-  'Tags: TagKey=k,TagValue=v [TagKey=...], or JSON.',
+  'Tags.',
 );
 
 /** `BackingKeyIdType` (KeyMaterialId): 64 lower-case hex digits; symmetric encryption keys only. */

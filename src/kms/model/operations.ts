@@ -96,7 +96,7 @@ export const CreateGrant = op({
         EncryptionContextEquals: map('Encryption context the request must equal.'),
         SourceArn: string(1, 2048, 'The ARN of the resource the request must come from.'),
       },
-      'Encryption-context constraints (symmetric encryption keys only), as JSON.',
+      'Encryption-context constraints (symmetric encryption keys only).',
     ),
     GrantTokens: GRANT_TOKENS,
     Name: GRANT_NAME,
