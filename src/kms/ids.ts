@@ -6,14 +6,24 @@
 import { sha256, toHex } from '../engine/index.js';
 import { NotFoundException } from './errors.js';
 
-// Key IDs: a UUID (AWS issues lower-case v4), or `mrk-` + 32 hex digits for
-// multi-Region keys (KMS-SEMANTICS.md §4). Upper-case hex is well-formed but
-// names no key we issue, so it ends in "does not exist" [INF].
-const KEY_ID = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$/;
+/** A key ID written with hex digits `hex`: a UUID, or `mrk-` + 32 digits for a multi-Region key. */
+function keyIdForm(hex: string): RegExp {
+  return new RegExp(`^(?:${hex}{8}-${hex}{4}-${hex}{4}-${hex}{4}-${hex}{12}|mrk-${hex}{32})$`);
+}
+
+// Key IDs (KMS-SEMANTICS.md §4): AWS issues lower-case hex. Upper-case hex is
+// well-formed but names no key we issue, so it ends in "does not exist" [INF].
+const KEY_ID = keyIdForm('[0-9a-fA-F]');
+const ISSUED_KEY_ID = keyIdForm('[0-9a-f]');
 
 /** Whether `id` is a syntactically valid key ID. */
 export function isKeyId(id: string): boolean {
   return KEY_ID.test(id);
+}
+
+/** Whether `id` is a key ID as CreateKey issues them (lower-case hex): what a seed may fix a key's ID to. */
+export function isIssuedKeyId(id: string): boolean {
+  return ISSUED_KEY_ID.test(id);
 }
 
 /** Which identifier forms an operation accepts (KMS-SEMANTICS.md §4). */

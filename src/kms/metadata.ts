@@ -5,6 +5,7 @@
  */
 import type { HashName } from '../engine/index.js';
 import type { StoredKey } from './key-store.js';
+import { CUSTOMER_MASTER_KEY_SPECS } from './model/enums.js';
 import type { KeyMetadata, MacAlgorithmSpec } from './models.js';
 import { SecretBytes } from './secret.js';
 
@@ -31,9 +32,7 @@ export function newMaterial(length: number): SecretBytes {
 }
 
 /** Specs the deprecated `CustomerMasterKeySpec` member can name. */
-const CMK_SPECS = new Set([
-  'ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1', 'HMAC_224', 'HMAC_256', 'HMAC_384', 'HMAC_512', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'SM2', 'SYMMETRIC_DEFAULT',
-]);
+const CMK_SPECS: ReadonlySet<string> = new Set(CUSTOMER_MASTER_KEY_SPECS);
 
 const RSA_SIGNING = ['RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512', 'RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384', 'RSASSA_PKCS1_V1_5_SHA_512'] as const;
 const ECDSA: Readonly<Record<string, 'ECDSA_SHA_256' | 'ECDSA_SHA_384' | 'ECDSA_SHA_512'>> = {

@@ -15,9 +15,9 @@ import type { Operation } from '../kms/model/shape.js';
 import { kebab, parseArgs, requestOf, take, takeFlag, UsageError, type Parsed } from './cli-args.js';
 import { commandHelp, globalHelp, SERVE_HELP, STORE_HELP } from './cli-help.js';
 import { loadCredentials, loadSeed } from './config.js';
-import { KeyStoreError } from './errors.js';
+import { ConfigError, KeyStoreError } from './errors.js';
 import { FileKeyStore, parseMasterKey } from './file-store.js';
-import { DEMO_SEED, type Seed } from './seed.js';
+import { DEMO_SEED, type Seed } from '../kms/seed.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_DATA_DIR, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION, DEFAULT_REQUEST_TIMEOUT_MS, startServer, type KmsServer } from './server.js';
 
 /** The local commands: every operation of the AWS API, by its kebab-case name. */
@@ -281,7 +281,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO()): Promise<n
       io.stderr(`usage: wasmac <command> [options]\nwasmac: error: ${err.message}\n`);
       return EXIT.usage;
     }
-    if (err instanceof KeyStoreError) {
+    if (err instanceof KeyStoreError || err instanceof ConfigError) {
       io.stderr(`wasmac: ${err.message}\n`);
       return EXIT.other;
     }

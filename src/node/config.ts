@@ -4,21 +4,21 @@
  * and seed files. Errors name the file and never quote a secret.
  */
 import { readFileSync } from 'node:fs';
-import { KeyStoreError } from './errors.js';
-import { validateSeed, type Seed } from './seed.js';
+import { ConfigError } from '../kms/config-error.js';
+import { validateSeed, type Seed } from '../kms/seed.js';
 import type { Credential } from './sigv4.js';
 
 const ACCOUNT = /^\d{12}$/;
 
 function checkCredential(c: Partial<Credential>, where: string): Credential {
   if (typeof c.accessKeyId !== 'string' || !/^[\w+=,.@-]{1,128}$/.test(c.accessKeyId)) {
-    throw new KeyStoreError(`${where}: accessKeyId must be 1 to 128 characters of letters, digits and +=,.@_-`);
+    throw new ConfigError(`${where}: accessKeyId must be 1 to 128 characters of letters, digits and +=,.@_-`);
   }
   if (typeof c.secretAccessKey !== 'string' || c.secretAccessKey.length === 0) {
-    throw new KeyStoreError(`${where}: secretAccessKey must be a non-empty string`);
+    throw new ConfigError(`${where}: secretAccessKey must be a non-empty string`);
   }
   if (c.accountId !== undefined && (typeof c.accountId !== 'string' || !ACCOUNT.test(c.accountId))) {
-    throw new KeyStoreError(`${where}: accountId must be 12 digits`);
+    throw new ConfigError(`${where}: accountId must be 12 digits`);
   }
   return c.accountId === undefined
     ? { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey }
@@ -28,10 +28,10 @@ function checkCredential(c: Partial<Credential>, where: string): Credential {
 /** The JSON form: `{"credentials": [...]}` or the bare array. */
 function jsonCredentials(parsed: unknown, source: string): Partial<Credential>[] {
   const items = Array.isArray(parsed) ? parsed : (parsed as { credentials?: unknown } | null)?.credentials;
-  if (!Array.isArray(items)) throw new KeyStoreError(`${source}: expected {"credentials": [...]}`);
+  if (!Array.isArray(items)) throw new ConfigError(`${source}: expected {"credentials": [...]}`);
   return items.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new KeyStoreError(`${source}, entry ${i + 1}: expected {"accessKeyId", "secretAccessKey", "accountId"?}`);
+      throw new ConfigError(`${source}, entry ${i + 1}: expected {"accessKeyId", "secretAccessKey", "accountId"?}`);
     }
     const own = (name: string): unknown => (Object.hasOwn(item, name) ? (item as Record<string, unknown>)[name] : undefined);
     return { accessKeyId: own('accessKeyId'), secretAccessKey: own('secretAccessKey'), accountId: own('accountId') } as Partial<Credential>;
@@ -64,7 +64,7 @@ function iniProfiles(text: string, source: string): Profile[] {
     if (/^\s/.test(raw) && last !== undefined && current !== undefined) {
       // A continuation: botocore reads an indented block under an empty value
       // as nested settings (`s3 =` then `  max_concurrent_requests = 10`).
-      if (current.values.get(last) !== '') throw new KeyStoreError(`${at}: an indented line continues the value above it; credentials are one line each`);
+      if (current.values.get(last) !== '') throw new ConfigError(`${at}: an indented line continues the value above it; credentials are one line each`);
       continue;
     }
     const header = /^\[([^\]]+)\]$/.exec(line);
@@ -76,9 +76,9 @@ function iniProfiles(text: string, source: string): Profile[] {
     }
     const sep = /[=:]/.exec(line);
     if (sep === null || sep.index === 0) {
-      throw new KeyStoreError(`${at}: expected a [profile] header, "name = value" or a comment (# or ;)`);
+      throw new ConfigError(`${at}: expected a [profile] header, "name = value" or a comment (# or ;)`);
     }
-    if (current === undefined) throw new KeyStoreError(`${at}: a setting before the first [profile] header; expected [default] or [<profile name>] first`);
+    if (current === undefined) throw new ConfigError(`${at}: a setting before the first [profile] header; expected [default] or [<profile name>] first`);
     last = line.slice(0, sep.index).trim().toLowerCase();
     current.values.set(last, line.slice(sep.index + 1).trim());
   }
@@ -94,8 +94,8 @@ function iniCredentials(text: string, source: string): { entries: Partial<Creden
     const secret = p.values.get('aws_secret_access_key');
     if (id === undefined && secret === undefined) continue;
     const label = `${source}, profile [${p.name}] (line ${p.line})`;
-    if (id === undefined) throw new KeyStoreError(`${label}: aws_secret_access_key without aws_access_key_id`);
-    if (secret === undefined) throw new KeyStoreError(`${label}: aws_access_key_id without aws_secret_access_key`);
+    if (id === undefined) throw new ConfigError(`${label}: aws_secret_access_key without aws_access_key_id`);
+    if (secret === undefined) throw new ConfigError(`${label}: aws_access_key_id without aws_secret_access_key`);
     const accountId = p.values.get('aws_account_id') ?? p.values.get('account_id');
     entries.push(accountId === undefined ? { accessKeyId: id, secretAccessKey: secret } : { accessKeyId: id, secretAccessKey: secret, accountId });
     where.push(label);
@@ -132,11 +132,11 @@ export function parseCredentials(text: string, source = 'credentials file'): Cre
     where = entries.map((_, i) => `${source}, entry ${i + 1}`);
   } else if (trimmed.startsWith('{')) {
     // Only JSON starts with `{`. JSON.parse's own message may quote the text.
-    throw new KeyStoreError(`${source}: not valid JSON; expected {"credentials": [{"accessKeyId": "...", "secretAccessKey": "..."}]}`);
+    throw new ConfigError(`${source}: not valid JSON; expected {"credentials": [{"accessKeyId": "...", "secretAccessKey": "..."}]}`);
   } else {
     ({ entries, where } = iniCredentials(trimmed === '' ? '' : text.replace(/^\uFEFF/, ''), source));
   }
-  if (entries.length === 0) throw new KeyStoreError(`${source}: no credentials in it (expected aws_access_key_id and aws_secret_access_key in a [profile], or JSON {"credentials": [...]})`);
+  if (entries.length === 0) throw new ConfigError(`${source}: no credentials in it (expected aws_access_key_id and aws_secret_access_key in a [profile], or JSON {"credentials": [...]})`);
   const out = entries.map((c, i) => checkCredential(c, where[i]!));
   // The same access key in two profiles (a copy of [default], say) is one credential;
   // with two different secrets or accounts it is ambiguous.
@@ -148,7 +148,7 @@ export function parseCredentials(text: string, source = 'credentials file'): Cre
       seen.set(c.accessKeyId, i);
       unique.push(c);
     } else if (out[first]!.secretAccessKey !== c.secretAccessKey || out[first]!.accountId !== c.accountId) {
-      throw new KeyStoreError(`${where[i]}: access key ${c.accessKeyId} appears again with another secret or account (first in ${where[first]})`);
+      throw new ConfigError(`${where[i]}: access key ${c.accessKeyId} appears again with another secret or account (first in ${where[first]})`);
     }
   });
   return unique;
@@ -162,7 +162,7 @@ export function loadCredentials(path: string | undefined, env: NodeJS.ProcessEnv
     try {
       text = readFileSync(path, 'utf8');
     } catch (err) {
-      throw new KeyStoreError(`cannot read credentials file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new ConfigError(`cannot read credentials file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     out.push(...parseCredentials(text, path));
   }
@@ -184,17 +184,17 @@ export function loadSeed(path: string): Seed {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new KeyStoreError(`cannot read seed file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new ConfigError(`cannot read seed file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new KeyStoreError(`seed file ${path} is not valid JSON`);
+    throw new ConfigError(`seed file ${path} is not valid JSON`);
   }
   try {
     return validateSeed(parsed);
   } catch (err) {
-    throw new KeyStoreError(`${path}: ${(err as Error).message}`);
+    throw new ConfigError(`${path}: ${(err as Error).message}`);
   }
 }

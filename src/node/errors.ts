@@ -4,8 +4,9 @@
  * runtime-neutral stages and is re-exported here.
  */
 export { WireError } from '../kms/wire/errors.js';
+export { ConfigError } from '../kms/config-error.js';
 
-/** A data directory or seed file that cannot be used as it is; the message names the file and what to do. */
+/** A data directory that cannot be used as it is; the message names the file and what to do. */
 export class KeyStoreError extends Error {
   override readonly name = 'KeyStoreError';
 }

@@ -27,9 +27,9 @@ export {
 } from './server.js';
 export { FileKeyStore, parseMasterKey, type FileKeyStoreOptions } from './file-store.js';
 export { PostgresKeyStore, type PostgresKeyStoreOptions } from './pg-store.js';
-export { applySeed, validateSeed, DEMO_SEED, type Seed, type SeedKey, type SeedContext, type SeedResult } from './seed.js';
+export { applySeed, validateSeed, DEMO_SEED, type Seed, type SeedKey, type SeedContext, type SeedResult } from '../kms/seed.js';
 export { loadCredentials, loadSeed, parseCredentials } from './config.js';
 export { SigV4Verifier, type Credential } from './sigv4.js';
-export { KeyStoreError } from './errors.js';
+export { ConfigError, KeyStoreError } from './errors.js';
 export { runCli, EXIT, type CliIO } from './cli-main.js';
 export { AcceleratedHmacKey, NATIVE_FROM, type AcceleratedHmacKeyOptions } from './accelerated-key.js';

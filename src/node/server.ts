@@ -32,7 +32,7 @@ import {
   type WireResponse,
 } from '../kms/wire/index.js';
 import { FileKeyStore } from './file-store.js';
-import { applySeed, type Seed } from './seed.js';
+import { applySeed, type Seed } from '../kms/seed.js';
 import { SigV4Verifier } from './sigv4.js';
 
 /** The access key accepted when none is configured: the convention of other local AWS emulators. */

@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCredentials, parseCredentials } from '../../src/node/config.js';
-import { KeyStoreError } from '../../src/node/errors.js';
+import { ConfigError } from '../../src/node/errors.js';
 import { tempDir } from './helpers.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -17,7 +17,7 @@ function refused(text: string, message: RegExp): string {
   try {
     parseCredentials(text, '/home/u/.aws/credentials');
   } catch (err) {
-    assert.instance(err, KeyStoreError);
+    assert.instance(err, ConfigError);
     const m = (err as Error).message;
     assert.match(m, message);
     assert.match(m, /^\/home\/u\/\.aws\/credentials/, 'names the file');
@@ -25,7 +25,7 @@ function refused(text: string, message: RegExp): string {
     for (let i = 0; i + 4 <= SECRET.length; i++) assert.not.ok(m.includes(SECRET.slice(i, i + 4)), `message shows "${SECRET.slice(i, i + 4)}": ${m}`);
     return m;
   }
-  assert.unreachable('expected a KeyStoreError');
+  assert.unreachable('expected a ConfigError');
   return '';
 }
 
@@ -108,7 +108,7 @@ test('loadCredentials reads the file named by --credentials and adds WASMAC_ACCE
     writeFileSync(path, `aws_secret_access_key = ${SECRET}\n`);
     try {
       loadCredentials(path, {});
-      assert.unreachable('expected a KeyStoreError');
+      assert.unreachable('expected a ConfigError');
     } catch (err) {
       assert.match((err as Error).message, new RegExp(`^${path}, line 1: `));
       assert.not.match((err as Error).message, /wJal/);

@@ -13,6 +13,7 @@ const ROOT = new URL('../../', import.meta.url);
 test('wasmac/node exports exactly these values', () => {
   assert.equal(Object.keys(node).sort(), [
     'AcceleratedHmacKey',
+    'ConfigError',
     'DEFAULT_ACCOUNT_ID',
     'DEFAULT_CREDENTIAL',
     'DEFAULT_DATA_DIR',

@@ -11,8 +11,8 @@ import { createHmac } from 'node:crypto';
 import type { StoredKey } from '../../src/kms/key-store.js';
 import { SecretBytes, revealSecret } from '../../src/kms/secret.js';
 import { FileKeyStore, parseMasterKey } from '../../src/node/file-store.js';
-import { KeyStoreError } from '../../src/node/errors.js';
-import { applySeed, validateSeed } from '../../src/node/seed.js';
+import { ConfigError, KeyStoreError } from '../../src/node/errors.js';
+import { applySeed, validateSeed } from '../../src/kms/seed.js';
 import { tempDir } from './helpers.js';
 
 const MATERIAL = Uint8Array.from({ length: 32 }, (_, i) => i);
@@ -223,7 +223,7 @@ test('bad seeds are refused with the place named', () => {
     [{ keys: [{ KeySpec: 'HMAC_256', KeyId: 'nope' }] }, /KeyId must be/],
   ];
   for (const [seed, pattern] of bad) {
-    assert.throws(() => validateSeed(seed), (err: Error) => err instanceof KeyStoreError && pattern.test(err.message));
+    assert.throws(() => validateSeed(seed), (err: Error) => err instanceof ConfigError && pattern.test(err.message));
   }
 });
 

@@ -12,9 +12,9 @@ import { checkOperations } from '../../src/kms/grants.js';
 import { invalidState } from '../../src/kms/service.js';
 import { ValidationException } from '../../src/kms/errors.js';
 import { loadSeed } from '../../src/node/config.js';
-import { KeyStoreError } from '../../src/node/errors.js';
+import { ConfigError } from '../../src/node/errors.js';
 import { startServer } from '../../src/node/index.js';
-import { validateSeed } from '../../src/node/seed.js';
+import { validateSeed } from '../../src/kms/seed.js';
 import { rawRequest, rejection, signedRequest, tempDir } from './helpers.js';
 
 const PROTO_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'];
@@ -23,7 +23,7 @@ test('seed: a KeySpec naming an Object.prototype member is refused, naming the f
   for (const name of PROTO_NAMES) {
     assert.throws(
       () => validateSeed({ keys: [{ KeySpec: name }] }),
-      (err: Error) => err instanceof KeyStoreError && /^seed keys\[0\]: KeySpec must be one of HMAC_224/.test(err.message),
+      (err: Error) => err instanceof ConfigError && /^seed keys\[0\]: KeySpec must be one of HMAC_224/.test(err.message),
       name,
     );
   }

@@ -1,7 +1,7 @@
-import { CancelKeyDeletion } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { KMSInvalidStateException, type ResponseMetadata } from '../errors.js';
 import type { StoredKey } from '../key-store.js';
+import { CancelKeyDeletion } from '../model/operations.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 

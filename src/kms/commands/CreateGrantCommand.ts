@@ -1,8 +1,8 @@
-import { CreateGrant } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { DisabledException, LimitExceededException, ValidationException, type ResponseMetadata } from '../errors.js';
 import { checkOperations, MAX_GRANTS_PER_KEY, sameOperations } from '../grants.js';
 import type { StoredGrant } from '../key-store.js';
+import { CreateGrant } from '../model/operations.js';
 import type { GrantConstraints, GrantOperation } from '../models.js';
 import { toBase64 } from '../../engine/index.js';
 import { invalidState, KEY_OR_ARN_CROSS_ACCOUNT, randomHex, tokenHash, type Service } from '../service.js';

@@ -1,8 +1,10 @@
-import { CreateKey } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
-import { UnsupportedOperationException, ValidationException, type ResponseMetadata } from '../errors.js';
+import { AlreadyExistsException, UnsupportedOperationException, ValidationException, type ResponseMetadata } from '../errors.js';
+import { checkFixedKey, fixedOf } from '../fixed-key.js';
 import type { StoredKey } from '../key-store.js';
+import { CreateKey } from '../model/operations.js';
 import type { CustomerMasterKeySpec, KeyMetadata, KeySpec, KeyUsageType, OriginType, Tag } from '../models.js';
+import { SecretBytes } from '../secret.js';
 import { hmacSpec, newMaterial, randomHex, uuid, type Service } from '../service.js';
 import { checkTagRules } from '../tags.js';
 import { readInput } from '../validate.js';
@@ -95,8 +97,10 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
       throw new UnsupportedOperationException('Custom key stores are not supported.');
     }
     checkTagRules(tags);
+    const fixed = fixedOf(this);
+    if (fixed !== undefined) checkFixedKey(fixed, spec, origin, multiRegion);
 
-    const keyId = multiRegion ? `mrk-${randomHex(16)}` : uuid();
+    const keyId = fixed?.keyId ?? (multiRegion ? `mrk-${randomHex(16)}` : uuid());
     const hmac = hmacSpec(spec);
     const external = origin === 'EXTERNAL';
     const record: StoredKey = {
@@ -115,9 +119,12 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
       tags,
       grants: [],
     };
-    if (hmac !== undefined && !external) record.material = newMaterial(hmac.length);
-    // A new key: the commit's condition is that no key has this ID.
-    await s.transact((tx) => tx.put(record));
+    if (hmac !== undefined && !external) record.material = fixed?.material === undefined ? newMaterial(hmac.length) : new SecretBytes(fixed.material);
+    await s.transact((tx) => {
+      // A new key: the commit's condition is that no key has this ID. A seed's fixed ID may name one already there.
+      if (fixed?.keyId !== undefined && tx.key(keyId) !== undefined) throw new AlreadyExistsException(`${record.Arn} already exists`);
+      tx.put(record);
+    });
     return { KeyMetadata: s.metadata(record), $metadata };
   }
 }

@@ -1,7 +1,7 @@
-import { DeleteImportedKeyMaterial } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { UnsupportedOperationException, type ResponseMetadata } from '../errors.js';
 import { checkExternal } from '../import/state.js';
+import { DeleteImportedKeyMaterial } from '../model/operations.js';
 import { KEY_OR_ARN, withoutMaterial, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 

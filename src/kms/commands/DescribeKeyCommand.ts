@@ -1,6 +1,6 @@
-import { DescribeKey } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
+import { DescribeKey } from '../model/operations.js';
 import type { KeyMetadata } from '../models.js';
 import { ANY_IDENTIFIER, type Service } from '../service.js';
 import { readInput } from '../validate.js';

@@ -1,6 +1,6 @@
-import { DisableKey } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
+import { DisableKey } from '../model/operations.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 

@@ -1,8 +1,8 @@
-import { GetParametersForImport } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { UnsupportedOperationException, type ResponseMetadata } from '../errors.js';
 import { checkExternal, checkHmacSpec, checkImportState, MAX_SETS, PARAMETERS_LIFETIME_MS, readImportState, writeImportState } from '../import/state.js';
 import { newParameters, OAEP_HASH, RSA_BITS } from '../import/wrapping.js';
+import { GetParametersForImport } from '../model/operations.js';
 import type { AlgorithmSpec, WrappingKeySpec } from '../models.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';

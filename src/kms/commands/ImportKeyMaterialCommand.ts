@@ -1,4 +1,3 @@
-import { ImportKeyMaterial } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import {
   ExpiredImportTokenException,
@@ -14,7 +13,7 @@ import {
   checkHmacSpec,
   checkImportState,
   fingerprint,
-  MATERIAL_LENGTHS,
+  materialLengthProblem,
   MAX_VALID_TO_MS,
   readImportState,
   sameMaterial,
@@ -22,6 +21,7 @@ import {
 } from '../import/state.js';
 import { openPrivateKey, tokenId, unwrap } from '../import/wrapping.js';
 import type { StoredKey } from '../key-store.js';
+import { ImportKeyMaterial } from '../model/operations.js';
 import type { ExpirationModelType, ImportType } from '../models.js';
 import { SecretBytes } from '../secret.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
@@ -125,11 +125,9 @@ export class ImportKeyMaterialCommand extends KMSCommand<ImportKeyMaterialComman
     // Decrypt, KMS-SEMANTICS.md §5.3); the SDK then says 'UnknownError'.
     if (material === undefined) throw new InvalidCiphertextException('UnknownError');
     try {
-      const lengths = MATERIAL_LENGTHS[record.KeySpec]!;
-      if (material.length < lengths.min || material.length > lengths.max) {
-        // [INF] IncorrectKeyMaterialException is the model's "invalid, or does not meet expectations".
-        throw new IncorrectKeyMaterialException(`Key material for key spec ${record.KeySpec} must be ${lengths.min} to ${lengths.max} bytes long.`);
-      }
+      const problem = materialLengthProblem(record.KeySpec, material.length);
+      // [INF] IncorrectKeyMaterialException is the model's "invalid, or does not meet expectations".
+      if (problem !== undefined) throw new IncorrectKeyMaterialException(problem);
       // The unwrap took a while: the change applies to the key as it is by then.
       const secret = new SecretBytes(material);
       await s.change(record.KeyId, KEY_OR_ARN, (current) => {

@@ -1,7 +1,7 @@
-import { ListGrants } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { InvalidGrantIdException, type ResponseMetadata } from '../errors.js';
 import { grantEntry } from '../grants.js';
+import { ListGrants } from '../model/operations.js';
 import type { GrantListEntry } from '../models.js';
 import { paginate, sortBy } from '../paginate.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, type Service } from '../service.js';

@@ -1,6 +1,6 @@
-import { ListKeys } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
+import { ListKeys } from '../model/operations.js';
 import type { KeyListEntry } from '../models.js';
 import { paginate, sortBy } from '../paginate.js';
 import type { Service } from '../service.js';

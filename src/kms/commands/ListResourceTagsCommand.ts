@@ -1,6 +1,6 @@
-import { ListResourceTags } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
+import { ListResourceTags } from '../model/operations.js';
 import type { Tag } from '../models.js';
 import { paginate, sortBy } from '../paginate.js';
 import { KEY_OR_ARN, type Service } from '../service.js';

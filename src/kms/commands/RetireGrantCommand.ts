@@ -1,7 +1,7 @@
-import { RetireGrant } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { InvalidGrantIdException, InvalidGrantTokenException, ValidationException, type ResponseMetadata } from '../errors.js';
 import type { StoredKey } from '../key-store.js';
+import { RetireGrant } from '../model/operations.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, tokenHash, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 

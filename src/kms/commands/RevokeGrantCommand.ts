@@ -1,6 +1,6 @@
-import { RevokeGrant } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { InvalidGrantIdException, type ResponseMetadata } from '../errors.js';
+import { RevokeGrant } from '../model/operations.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 

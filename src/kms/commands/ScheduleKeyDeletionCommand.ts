@@ -1,6 +1,6 @@
-import { ScheduleKeyDeletion } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
+import { ScheduleKeyDeletion } from '../model/operations.js';
 import type { KeyState } from '../models.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';

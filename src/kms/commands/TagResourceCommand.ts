@@ -1,6 +1,6 @@
-import { TagResource } from '../model/operations.js';
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import type { ResponseMetadata } from '../errors.js';
+import { TagResource } from '../model/operations.js';
 import type { Tag } from '../models.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { checkTagRules, mergeTags } from '../tags.js';

@@ -55,6 +55,14 @@ export const MATERIAL_LENGTHS: Readonly<Record<string, { min: number; max: numbe
   HMAC_512: { min: 64, max: 128 },
 };
 
+/** What is wrong with `length` bytes of material for `keySpec` (an HMAC spec), or undefined when nothing is. */
+export function materialLengthProblem(keySpec: string, length: number): string | undefined {
+  const lengths = Object.hasOwn(MATERIAL_LENGTHS, keySpec) ? MATERIAL_LENGTHS[keySpec]! : undefined;
+  if (lengths === undefined) return `Key spec ${keySpec} takes no key material.`;
+  if (length >= lengths.min && length <= lengths.max) return undefined;
+  return `Key material for key spec ${keySpec} must be ${lengths.min} to ${lengths.max} bytes long.`;
+}
+
 function isSet(value: unknown): value is ParameterSet {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Record<string, unknown>;
