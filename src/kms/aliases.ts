@@ -1,16 +1,15 @@
 /**
  * Alias rules shared by CreateAlias, UpdateAlias and DeleteAlias
- * (KMS-SEMANTICS.md §4, §7).
+ * (docs/SEMANTICS.md ALIAS-1..ALIAS-6).
  */
 import { InvalidAliasNameException, ValidationException } from './errors.js';
 
-/** At most this many aliases per key ([DOC] KMS quotas). */
+/** At most this many aliases per key (SEMANTICS.md ALIAS-6). */
 export const MAX_ALIASES_PER_KEY = 50;
 
 /**
  * The service's own alias-name rules, after validation: the `alias/` prefix
- * (recorded text, §7 CreateAlias) and the reserved `alias/aws/` prefix
- * (InvalidAliasNameException, text [INF]).
+ * (SEMANTICS.md ALIAS-1) and the reserved `alias/aws/` prefix (ALIAS-2).
  */
 export function checkAliasName(name: string, reservedToo: boolean): void {
   if (!name.startsWith('alias/')) {

@@ -8,8 +8,8 @@
  * Faults follow the KMS service model: `KMSInternalException`,
  * `KeyUnavailableException` and `DependencyTimeoutException` are server
  * faults (HTTP 500/503), everything else is a client fault that real AWS
- * answers with HTTP 400 (KMS-SEMANTICS.md §0.4: the model's 404/409/412
- * `httpError` traits do not match the wire).
+ * answers with HTTP 400 (docs/SEMANTICS.md WIRE-4, ERR-1: the model's
+ * 404/409/412 `httpError` traits do not match the wire).
  */
 
 /** What the SDK puts in `$metadata`; ours is filled in by `KMSClient.send`. */
@@ -44,7 +44,7 @@ export class KMSServiceException extends Error {
     this.$metadata = opts.$metadata ?? {};
   }
 
-  /** The HTTP status AWS answers this error with (KMS-SEMANTICS.md §5.3). */
+  /** The HTTP status AWS answers this error with (SEMANTICS.md WIRE-4). */
   get httpStatusCode(): number {
     return this.$fault === 'server' ? 500 : 400;
   }
@@ -124,8 +124,8 @@ export class UnsupportedOperationException extends leaf('UnsupportedOperationExc
 
 /**
  * VerifyMac's answer to a MAC that does not verify. AWS sends this with no
- * message at all (`{"__type":"KMSInvalidMacException"}`, KMS-SEMANTICS.md
- * V25), which `@aws-sdk/client-kms` surfaces as `message === 'UnknownError'`;
+ * message at all (`{"__type":"KMSInvalidMacException"}`, SEMANTICS.md
+ * MAC-5), which `@aws-sdk/client-kms` surfaces as `message === 'UnknownError'`;
  * in process we give the same message. {@link errorBody} omits it on the wire.
  */
 export class KMSInvalidMacException extends leaf('KMSInvalidMacException', 'client') {
@@ -144,17 +144,17 @@ export class ValidationException extends leaf('ValidationException', 'client') {
 
 /**
  * The request could not be deserialized: wrong JSON types for a member
- * (KMS-SEMANTICS.md V12). Not a modeled KMS shape, like ValidationException.
+ * (SEMANTICS.md SER-1). Not a modeled KMS shape, like ValidationException.
  */
 export class SerializationException extends leaf('SerializationException', 'client') {}
 
-/** The operation name is not one the service knows (`{"__type":"UnknownOperationException"}`, §1.3). */
+/** The operation name is not one the service knows (`{"__type":"UnknownOperationException"}`, SEMANTICS.md WIRE-2). */
 export class UnknownOperationException extends leaf('UnknownOperationException', 'client') {}
 
 /**
  * The JSON 1.1 error body for `err`: `{"__type": name, "message": text}`,
  * without `message` for the exceptions AWS sends without one
- * (KMS-SEMANTICS.md §5.3) and for errors whose message is empty.
+ * (SEMANTICS.md WIRE-4) and for errors whose message is empty.
  */
 export function errorBody(err: KMSServiceException): { __type: string; message?: string } {
   if (err instanceof KMSInvalidMacException || err.message === '') return { __type: err.name };

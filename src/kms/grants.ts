@@ -1,15 +1,15 @@
 /**
  * Grant rules shared by CreateGrant, ListGrants, RetireGrant and RevokeGrant
- * (KMS-SEMANTICS.md §7).
+ * (docs/SEMANTICS.md GRANT-1..GRANT-5).
  */
 import { ValidationException } from './errors.js';
 import type { StoredGrant } from './key-store.js';
 import type { GrantListEntry, GrantOperation } from './models.js';
 
-/** At most this many grants per key ([DOC] KMS quotas: 50,000). */
+/** At most this many grants per key (SEMANTICS.md GRANT-4). */
 export const MAX_GRANTS_PER_KEY = 50_000;
 
-/** The grant operations each key usage allows ([DOC] grants.html "Grant operations"). */
+/** The grant operations each key usage allows (SEMANTICS.md GRANT-1). */
 const ALLOWED_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
   GENERATE_VERIFY_MAC: ['GenerateMac', 'VerifyMac', 'DescribeKey', 'CreateGrant', 'RetireGrant'],
   ENCRYPT_DECRYPT: [
@@ -23,7 +23,7 @@ const ALLOWED_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Operations the key's usage does not support are a ValidationException
- * ([DOC] calls it "ValidationError"; text [INF]).
+ * (SEMANTICS.md GRANT-1).
  */
 export function checkOperations(keyUsage: string, operations: readonly string[]): void {
   const allowed = Object.hasOwn(ALLOWED_OPERATIONS, keyUsage) ? ALLOWED_OPERATIONS[keyUsage]! : [];

@@ -1,6 +1,6 @@
 /**
  * Key identifiers and ARNs, as pure functions: the forms KMS accepts
- * (KMS-SEMANTICS.md §4), their parse, the ARNs of keys and aliases, the
+ * (docs/SEMANTICS.md ID-1..ID-10), their parse, the ARNs of keys and aliases, the
  * partition of a region, and the random IDs the facade issues.
  */
 import { sha256, toHex } from '../engine/index.js';
@@ -11,8 +11,8 @@ function keyIdForm(hex: string): RegExp {
   return new RegExp(`^(?:${hex}{8}-${hex}{4}-${hex}{4}-${hex}{4}-${hex}{12}|mrk-${hex}{32})$`);
 }
 
-// Key IDs (KMS-SEMANTICS.md §4): AWS issues lower-case hex. Upper-case hex is
-// well-formed but names no key we issue, so it ends in "does not exist" [INF].
+// Key IDs: AWS issues lower-case hex. Upper-case hex is well-formed but
+// names no key we issue, so it ends in "does not exist" (SEMANTICS.md ID-8).
 const KEY_ID = keyIdForm('[0-9a-fA-F]');
 const ISSUED_KEY_ID = keyIdForm('[0-9a-f]');
 
@@ -26,7 +26,7 @@ export function isIssuedKeyId(id: string): boolean {
   return ISSUED_KEY_ID.test(id);
 }
 
-/** Which identifier forms an operation accepts (KMS-SEMANTICS.md §4). */
+/** Which identifier forms an operation accepts (SEMANTICS.md ID-2, ID-3). */
 export interface ResolveOptions {
   /** `alias/<name>` and alias ARNs (cryptographic operations and DescribeKey only). */
   aliases: boolean;
@@ -82,7 +82,7 @@ export function aliasArn(scope: Scope, aliasName: string, account: string = scop
   return `arn:${scope.partition}:kms:${scope.region}:${account}:${aliasName}`;
 }
 
-/** `Invalid keyId '<id>'` (V13, [REC]). */
+/** `Invalid keyId '<id>'` (SEMANTICS.md ID-4). */
 export function invalidKeyId(id: string): NotFoundException {
   return new NotFoundException(`Invalid keyId '${id}'`);
 }
@@ -90,9 +90,9 @@ export function invalidKeyId(id: string): NotFoundException {
 /**
  * Parses a key identifier (key ID, key ARN, `alias/<name>`, alias ARN),
  * raising AWS's NotFoundException texts: `Invalid arn <region>` for an ARN
- * of another region (V15, [REC]) and `Invalid keyId '<id>'` for anything
- * malformed (V13, [REC]). A malformed ARN, and an alias where the operation
- * takes only a key ID or ARN, get the `Invalid keyId` text too [INF].
+ * of another region (SEMANTICS.md ID-6) and `Invalid keyId '<id>'` for
+ * anything malformed, a malformed ARN, and an alias where the operation
+ * takes only a key ID or ARN (ID-4).
  */
 export function parseIdentifier(scope: Scope, id: string, opts: ResolveOptions): Target {
   if (id.startsWith('arn:')) {
@@ -104,7 +104,7 @@ export function parseIdentifier(scope: Scope, id: string, opts: ResolveOptions):
     }
     if (parts.length < 6 || partition !== scope.partition || service !== 'kms' || !/^\d{12}$/.test(account ?? '')) throw invalidKeyId(id);
     if (!opts.crossAccount && account !== scope.accountId) {
-      // Operations without cross-account use look in the caller's account only [INF].
+      // Operations without cross-account use look in the caller's account only (SEMANTICS.md ID-3).
       throw new NotFoundException(`Key '${id}' does not exist`);
     }
     if (resource.startsWith('key/') && isKeyId(resource.slice(4))) return { kind: 'key', keyId: resource.slice(4), account: account! };

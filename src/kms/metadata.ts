@@ -46,7 +46,7 @@ const ECDSA: Readonly<Record<string, 'ECDSA_SHA_256' | 'ECDSA_SHA_384' | 'ECDSA_
  * KeyMetadata for a record: the members DescribeKey shows for its spec and
  * usage (HMAC keys: `MacAlgorithms` and no encryption or signing algorithms,
  * recorded 2025-11-10), `DeletionDate` only while PendingDeletion,
- * `ExpirationModel`/`ValidTo` only for EXTERNAL keys ([M] KeyMetadata docs).
+ * `ExpirationModel`/`ValidTo` only for EXTERNAL keys (SEMANTICS.md MD-1, MD-2).
  */
 export function keyMetadata(record: StoredKey, region: string): KeyMetadata {
   const spec = record.KeySpec;

@@ -25,7 +25,7 @@ function decodeMarker(marker: string): string {
   } catch {
     text = '';
   }
-  // [INF] AWS's text for a marker it did not issue is not recorded.
+  // AWS's text for a marker it did not issue is not recorded (SEMANTICS.md LIST-1).
   if (!text.startsWith(PREFIX)) throw new InvalidMarkerException('Invalid marker');
   return text.slice(PREFIX.length);
 }

@@ -28,21 +28,21 @@ export { ANY_IDENTIFIER, KEY_OR_ARN, KEY_OR_ARN_CROSS_ACCOUNT, randomHex, reques
 export { hmacSpec, newMaterial } from './metadata.js';
 export type { Tx } from './repository.js';
 
-/** The message of DryRunOperationException, as recorded from AWS (KMS-SEMANTICS.md V24). */
+/** The message of DryRunOperationException (SEMANTICS.md MAC-6). */
 const DRY_RUN_MESSAGE = 'The request would have succeeded, but the DryRun option is set.';
 
-/** States in which the key material may be used (GenerateMac / VerifyMac, KMS-SEMANTICS.md §2). */
+/** States in which the key material may be used (GenerateMac / VerifyMac, SEMANTICS.md STATE-1..STATE-4). */
 const USABLE = new Set(['Enabled', 'Updating']);
 
-/** `<key ARN> is <...>.`: the KMSInvalidStateException / DisabledException text for each state ([DOC] key-state footnotes). */
+/** `<key ARN> is <...>.`: the KMSInvalidStateException / DisabledException text for each state (SEMANTICS.md STATE-1..STATE-4). */
 const STATE_PHRASE: Readonly<Record<string, string>> = {
   Disabled: 'is disabled.',
   PendingDeletion: 'is pending deletion.',
-  // [INF] not observed; the key-state table only says "pending replica deletion".
+  // Not observed; the key-state table only says "pending replica deletion" (STATE-2).
   PendingReplicaDeletion: 'is pending replica deletion.',
   PendingImport: 'is pending import.',
   Creating: 'is creating.',
-  // [INF] the key-state table's footnote [15] for Updating, worded like the others.
+  // The key-state table's footnote for Updating, worded like the others (STATE-4).
   Updating: 'is updating.',
   Unavailable: 'is unavailable.',
 };
@@ -117,7 +117,7 @@ export class Service {
    * The live record for `id`, as the store has it now (a read through on a
    * shared store). A transition that has come due (deletion date or `ValidTo`
    * passed by the client's clock) is made first, as its own atomic change.
-   * @throws NotFoundException (V13-V16)
+   * @throws NotFoundException (SEMANTICS.md ID-4..ID-7)
    */
   async resolve(id: string, opts: ResolveOptions): Promise<StoredKey> {
     const target = this.parseCached(id, opts);
@@ -197,9 +197,8 @@ export class Service {
    * Makes the transitions of `keyId` that have come due by the client's
    * clock, as one atomic change: a PendingDeletion key whose date has passed
    * is deleted with its aliases; imported material whose `ValidTo` has passed
-   * is deleted, as DeleteImportedKeyMaterial does ([M] ImportKeyMaterial
-   * `ValidTo`: "When the key material expires, KMS deletes the key
-   * material"): the key returns to PendingImport (PendingDeletion stays).
+   * is deleted, as DeleteImportedKeyMaterial does: the key returns to
+   * PendingImport (PendingDeletion stays) (SEMANTICS.md STATE-5, IMP-7).
    */
   async settle(keyId: string): Promise<void> {
     await this.repo.transact((tx) => {
@@ -288,34 +287,32 @@ export class Service {
   }
 
   /**
-   * The engine key for a MAC with `alg` on `record`, after the checks in the
-   * order LocalStack, local-kms and ministack use (KMS-SEMANTICS.md §1.4 "Order
-   * of the checks": not observed from AWS): key state (V17-V20), key usage
-   * (V21), algorithm against the key spec (V22).
+   * The engine key for a MAC with `alg` on `record`, after the checks in
+   * the order of SEMANTICS.md MAC-1: key state (STATE-1..STATE-4), key usage
+   * (MAC-2), algorithm against the key spec (MAC-3).
    */
   macKey(record: StoredKey, alg: MacAlgorithmSpec, operation: 'GenerateMac' | 'VerifyMac'): HmacKey {
     if (!USABLE.has(record.KeyState)) {
-      // PendingDeletion could be DisabledException by footnote [2]; the
-      // KMSInvalidStateException of footnote [3] is what users report (V18).
+      // PendingDeletion could be DisabledException too; KMSInvalidStateException
+      // is what users report (SEMANTICS.md STATE-2).
       if (record.KeyState === 'Disabled') throw new DisabledException(`${record.Arn} is disabled.`);
       throw invalidState(record);
     }
     if (record.KeyUsage !== 'GENERATE_VERIFY_MAC') {
-      // Recorded for GenerateMac; the VerifyMac wording (`... for VerifyMac.`) is [INF].
+      // Recorded for GenerateMac; the VerifyMac wording is inferred (SEMANTICS.md MAC-2).
       throw new InvalidKeyUsageException(`${record.Arn} key usage is ${record.KeyUsage} which is not valid for ${operation}.`);
     }
     const spec = hmacSpec(record.KeySpec);
     if (spec === undefined || spec.alg !== alg) throw new InvalidKeyUsageException(`Algorithm ${alg} is incompatible with key spec ${record.KeySpec}.`);
     const secret = record.material;
-    // An enabled HMAC key without material: the material is not available (V27).
+    // An enabled HMAC key without material: the material is not available (SEMANTICS.md MAC-9).
     if (secret === undefined) throw new KeyUnavailableException(`${record.Arn} key material is not available.`);
     return this.repo.macKeys.get(record.KeyId, secret, spec.hash);
   }
 
   /**
-   * Grant tokens (V23): each must be a token that CreateGrant issued for a
-   * grant that still exists on this key. AWS's message is unknown (§9.7):
-   * [INF] `Invalid grant token.`
+   * Grant tokens: each must be a token that CreateGrant issued for a grant
+   * that still exists on this key (SEMANTICS.md MAC-8).
    */
   checkGrantTokens(record: StoredKey, tokens: readonly string[] | undefined): void {
     if (tokens === undefined || tokens.length === 0) return;
@@ -325,12 +322,12 @@ export class Service {
     }
   }
 
-  /** DryRun is answered last, once everything else would have succeeded (V24). */
+  /** DryRun is answered last, once everything else would have succeeded (SEMANTICS.md MAC-6). */
   checkDryRun(dryRun: boolean | undefined): void {
     if (dryRun === true) throw new DryRunOperationException(DRY_RUN_MESSAGE);
   }
 
-  /** KeyMetadata as DescribeKey returns it (KMS-SEMANTICS.md §3, §7). */
+  /** KeyMetadata as DescribeKey returns it (SEMANTICS.md MD-1..MD-3). */
   metadata(record: StoredKey): KeyMetadata {
     return keyMetadata(record, this.region);
   }

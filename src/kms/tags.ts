@@ -1,11 +1,11 @@
 /**
  * The service's rules for tags, after validation (TagException texts
- * recorded from AWS, KMS-SEMANTICS.md §7 CreateKey); the constraints of
+ * recorded from AWS, docs/SEMANTICS.md TAG-1, TAG-2); the constraints of
  * `TagKey` and `TagValue` are in the model (`model/members.ts`).
  */
 import { TagException } from './errors.js';
 
-/** At most this many tags per key ([DOC] KMS quotas). */
+/** At most this many tags per key (SEMANTICS.md TAG-1). */
 const MAX_TAGS = 50;
 
 /** One tag as stored. */
@@ -18,7 +18,7 @@ export interface TagPair {
  * The service-level tag rules, after validation: no `aws:` prefix (any case,
  * as LocalStack's AWS-validated `validate_tag` checks it), no
  * duplicate keys in one request, at most {@link MAX_TAGS} on the key.
- * The order of these checks is not observed [INF].
+ * The order of these checks is not observed.
  */
 export function checkTagRules(tags: readonly TagPair[], existing: readonly TagPair[] = []): void {
   const seen = new Set<string>();

@@ -4,16 +4,14 @@
  *
  * 1. deserialization: a member of the wrong JSON type is a
  *    `SerializationException` at once, before any constraint is looked at
- *    (docs/SEMANTICS.md V12, SER-1);
+ *    (docs/SEMANTICS.md SER-1);
  * 2. constraints (required, length, range, enum, pattern): every violation
  *    is collected and one `ValidationException` says
  *    `1 validation error detected: <v>` or
- *    `N validation errors detected: <v1>; <v2>` (V1-V11), members in the
- *    model's order.
+ *    `N validation errors detected: <v1>; <v2>` (REQ-1..REQ-10), members
+ *    in the model's order.
  *
- * A member is read only when it is an own property of the input, so that
- * `__proto__`, `constructor` or anything inherited changes nothing; `null`
- * is the same as absent, as in JSON 1.1.
+ * A member is read only when it is an own property of the input (REQ-11).
  */
 import { SerializationException, ValidationException } from './errors.js';
 import { pathOf, type Input, type Member, type Members, type Operation } from './model/shape.js';

@@ -136,8 +136,8 @@ const SIGNED_HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 
 /**
  * `SignedHeaders` as the signers write it: lower-case names, sorted, each
- * once, `;` between them. [INF] AWS's text for a malformed list is not
- * recorded; the class is the one AWS uses for a malformed Authorization.
+ * once, `;` between them. AWS's text for a malformed list is not recorded;
+ * the class is the one AWS uses for a malformed Authorization (SEMANTICS.md AUTH-1).
  */
 function parseSignedHeaders(value: string): string[] {
   const names = value.split(';');
@@ -224,7 +224,7 @@ export class SigV4Verifier {
     // Every x-amz-* header must be signed, X-Amz-Target above all: unsigned, a
     // captured request could be replayed as another operation. The SDKs,
     // botocore and the AWS CLI sign every x-amz-* header they send.
-    // [INF] AWS's text is not recorded; it follows AWS's for an unsigned Host.
+    // AWS's text is not recorded; it follows AWS's for an unsigned Host (SEMANTICS.md AUTH-1).
     for (const name of Object.keys(headers)) {
       if (name.startsWith('x-amz-') && !parsed.signedHeaders.includes(name)) {
         throw incomplete(`'${name === 'x-amz-target' ? 'X-Amz-Target' : name}' must be a 'SignedHeader' in the AWS Authorization.`);

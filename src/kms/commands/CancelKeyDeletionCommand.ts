@@ -5,13 +5,13 @@ import { CancelKeyDeletion } from '../model/operations.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** CancelKeyDeletion request ([M] `CancelKeyDeletionRequest`). */
+/** CancelKeyDeletion request (the model's `CancelKeyDeletionRequest`). */
 export interface CancelKeyDeletionRequest {
   /** Key ID or key ARN (no aliases). */
   KeyId: string | undefined;
 }
 
-/** CancelKeyDeletion response ([M] `CancelKeyDeletionResponse`). */
+/** CancelKeyDeletion response (the model's `CancelKeyDeletionResponse`). */
 export interface CancelKeyDeletionResponse {
   /** The key ARN. */
   KeyId?: string | undefined;
@@ -23,9 +23,8 @@ export interface CancelKeyDeletionCommandInput extends CancelKeyDeletionRequest 
 export interface CancelKeyDeletionCommandOutput extends CancelKeyDeletionResponse, MetadataBearer {}
 
 /**
- * PendingDeletion -> Disabled (not Enabled, [M] doc). An EXTERNAL key that
- * never got its material goes back to PendingImport instead [INF: Disabled
- * would let EnableKey enable a key with no material].
+ * PendingDeletion -> Disabled, not Enabled. An EXTERNAL key that never got
+ * its material goes back to PendingImport instead (SEMANTICS.md LIFE-3).
  *
  * Throws ValidationException, NotFoundException, KMSInvalidStateException
  * (`<key ARN> is not pending deletion.`), KMSInternalException.

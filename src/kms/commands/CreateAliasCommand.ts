@@ -5,7 +5,7 @@ import { LimitExceededException, type ResponseMetadata } from '../errors.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** CreateAlias request ([M] `CreateAliasRequest`). */
+/** CreateAlias request (the model's `CreateAliasRequest`). */
 export interface CreateAliasRequest {
   /** `alias/<name>`, 1-256 chars of `[a-zA-Z0-9:/_-]`; not `alias/aws/...`. */
   AliasName: string | undefined;
@@ -42,7 +42,7 @@ export class CreateAliasCommand extends KMSCommand<CreateAliasCommandInput, Crea
       if (s.aliasIn(tx, name!) !== undefined) throw s.aliasExists(name!);
       const record = s.lookup(tx, target.KeyId);
       if (record.KeyState === 'PendingDeletion') throw invalidState(record);
-      // [INF] text not recorded.
+      // SEMANTICS.md ALIAS-6.
       if (record.aliases.length >= MAX_ALIASES_PER_KEY) throw new LimitExceededException(`${record.Arn} already has ${MAX_ALIASES_PER_KEY} aliases.`);
       tx.put({ ...record, aliases: [...record.aliases, { AliasName: name!, CreationDate: now, LastUpdatedDate: now }] });
     });

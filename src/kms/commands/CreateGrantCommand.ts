@@ -8,7 +8,7 @@ import { toBase64 } from '../../engine/index.js';
 import { invalidState, KEY_OR_ARN_CROSS_ACCOUNT, randomHex, tokenHash, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** CreateGrant request ([M] `CreateGrantRequest`). */
+/** CreateGrant request (the model's `CreateGrantRequest`). */
 export interface CreateGrantRequest {
   /** Key ID or key ARN (another account's key by ARN). */
   KeyId: string | undefined;
@@ -24,7 +24,7 @@ export interface CreateGrantRequest {
   DryRun?: boolean | undefined;
 }
 
-/** CreateGrant response ([M] `CreateGrantResponse`). */
+/** CreateGrant response (the model's `CreateGrantResponse`). */
 export interface CreateGrantResponse {
   /** Valid at once in `GrantTokens` of this key's operations. */
   GrantToken?: string | undefined;
@@ -72,12 +72,12 @@ export class CreateGrantCommand extends KMSCommand<CreateGrantCommandInput, Crea
     const now = s.nowMs();
     let grantId = newGrantId;
     await s.change(keyId!, KEY_OR_ARN_CROSS_ACCOUNT, (record) => {
-      // Key states for CreateGrant ([DOC] key-state table, KMS-SEMANTICS.md §7).
+      // Key states for CreateGrant (SEMANTICS.md GRANT-4).
       if (record.KeyState === 'Disabled') throw new DisabledException(`${record.Arn} is disabled.`);
       if (record.KeyState !== 'Enabled' && record.KeyState !== 'Updating') throw invalidState(record);
       checkOperations(record.KeyUsage, operations!);
       if (constraints.length > 0 && record.KeySpec !== 'SYMMETRIC_DEFAULT') {
-        // [M] CreateGrant.Constraints: encryption-context constraints are for symmetric encryption keys only; text [INF].
+        // Encryption-context constraints are for symmetric encryption keys only (SEMANTICS.md GRANT-2).
         throw new ValidationException(`Grant constraints ${constraints.join(', ')} are not supported for KeySpec ${record.KeySpec}.`);
       }
       s.checkGrantTokens(record, tokens);
@@ -88,7 +88,7 @@ export class CreateGrantCommand extends KMSCommand<CreateGrantCommandInput, Crea
               (g) => g.Name === name && g.GranteePrincipal === grantee && g.RetiringPrincipal === retiring && sameOperations(g.Operations, operations!),
             );
       if (existing === undefined && record.grants.length >= MAX_GRANTS_PER_KEY) {
-        // [INF] text not recorded.
+        // SEMANTICS.md GRANT-4.
         throw new LimitExceededException(`${record.Arn} already has ${MAX_GRANTS_PER_KEY} grants.`);
       }
       s.checkDryRun(dryRun);

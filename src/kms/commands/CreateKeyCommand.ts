@@ -9,7 +9,7 @@ import { hmacSpec, newMaterial, randomHex, uuid, type Service } from '../service
 import { checkTagRules } from '../tags.js';
 import { readInput } from '../validate.js';
 
-/** CreateKey request ([M] `CreateKeyRequest`). */
+/** CreateKey request (the model's `CreateKeyRequest`). */
 export interface CreateKeyRequest {
   /** Accepted (1-131072 chars) and not evaluated: the facade has no IAM. */
   Policy?: string | undefined;
@@ -30,7 +30,7 @@ export interface CreateKeyRequest {
   XksKeyId?: string | undefined;
 }
 
-/** CreateKey response ([M] `CreateKeyResponse`). */
+/** CreateKey response (the model's `CreateKeyResponse`). */
 export interface CreateKeyResponse {
   KeyMetadata?: KeyMetadata | undefined;
 }
@@ -40,7 +40,7 @@ export interface CreateKeyCommandInput extends CreateKeyRequest {}
 /** The output of {@link CreateKeyCommand}. */
 export interface CreateKeyCommandOutput extends CreateKeyResponse, MetadataBearer {}
 
-/** The key usages each spec allows ([DOC] key-types / asymmetric key specs). */
+/** The key usages each spec allows (SEMANTICS.md KEY-2). */
 function allowedUsages(spec: string): readonly string[] {
   if (spec === 'SYMMETRIC_DEFAULT') return ['ENCRYPT_DECRYPT'];
   if (spec.startsWith('HMAC_')) return ['GENERATE_VERIFY_MAC'];
@@ -81,7 +81,7 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
     const tags = tagsIn ?? [];
 
     if (keySpec !== undefined && cmkSpec !== undefined) {
-      // [INF] text not recorded; AWS documents that the two may not be combined.
+      // AWS documents that the two may not be combined (SEMANTICS.md KEY-3).
       throw new ValidationException('You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
     }
     const spec: string = keySpec ?? cmkSpec ?? 'SYMMETRIC_DEFAULT';
@@ -90,10 +90,10 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
       if (spec !== 'SYMMETRIC_DEFAULT') throw new ValidationException('You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.');
       usage = 'ENCRYPT_DECRYPT';
     } else usage = usageIn;
-    // [INF] by the recorded `KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048`.
+    // Worded as the one recorded pair (SEMANTICS.md KEY-2).
     if (!allowedUsages(spec).includes(usage)) throw new ValidationException(`KeyUsage ${usage} is not compatible with KeySpec ${spec}`);
     if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || customKeyStoreId !== undefined || xksKeyId !== undefined) {
-      // The facade has no custom key stores (and HMAC keys cannot live in one, [DOC] hmac.md) [INF text].
+      // The facade has no custom key stores, and HMAC keys cannot live in one (SEMANTICS.md KEY-4).
       throw new UnsupportedOperationException('Custom key stores are not supported.');
     }
     checkTagRules(tags);

@@ -5,7 +5,7 @@ import { NotFoundException, type ResponseMetadata } from '../errors.js';
 import type { Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** DeleteAlias request ([M] `DeleteAliasRequest`). */
+/** DeleteAlias request (the model's `DeleteAliasRequest`). */
 export interface DeleteAliasRequest {
   /** `alias/<name>`. */
   AliasName: string | undefined;

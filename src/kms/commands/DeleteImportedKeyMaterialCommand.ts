@@ -5,7 +5,7 @@ import { DeleteImportedKeyMaterial } from '../model/operations.js';
 import { KEY_OR_ARN, withoutMaterial, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** DeleteImportedKeyMaterial request ([M] `DeleteImportedKeyMaterialRequest`). */
+/** DeleteImportedKeyMaterial request (the model's `DeleteImportedKeyMaterialRequest`). */
 export interface DeleteImportedKeyMaterialRequest {
   /** Key ID or key ARN of an `EXTERNAL` key (no aliases). */
   KeyId: string | undefined;
@@ -13,7 +13,7 @@ export interface DeleteImportedKeyMaterialRequest {
   KeyMaterialId?: string | undefined;
 }
 
-/** DeleteImportedKeyMaterial response ([M] `DeleteImportedKeyMaterialResponse`). */
+/** DeleteImportedKeyMaterial response (the model's `DeleteImportedKeyMaterialResponse`). */
 export interface DeleteImportedKeyMaterialResponse {
   /** The key ARN. */
   KeyId?: string | undefined;
@@ -29,7 +29,7 @@ export interface DeleteImportedKeyMaterialCommandOutput extends DeleteImportedKe
 /**
  * Deletes the imported material of an `EXTERNAL` key: the key goes to
  * PendingImport with `Enabled: false` and no `ExpirationModel` / `ValidTo`
- * ([REC]), except that a PendingDeletion key keeps its state ([M]). The
+ * (SEMANTICS.md IMP-7), except that a PendingDeletion key keeps its state. The
  * cached engine key is dropped at once. Only the same material can be
  * imported again.
  *
@@ -45,7 +45,7 @@ export class DeleteImportedKeyMaterialCommand extends KMSCommand<DeleteImportedK
     const record = await s.change(keyId!, KEY_OR_ARN, (record) => {
       checkExternal(record);
       if (materialId !== undefined && record.KeySpec !== 'SYMMETRIC_DEFAULT') {
-        // [M] KeyMaterialId identifies symmetric encryption key material; the text is [INF].
+        // KeyMaterialId identifies symmetric encryption key material (SEMANTICS.md IMP-5).
         throw new UnsupportedOperationException('KeyMaterialId is supported for symmetric encryption keys only.');
       }
       return withoutMaterial(record);

@@ -5,14 +5,14 @@ import type { KeyMetadata } from '../models.js';
 import { ANY_IDENTIFIER, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** DescribeKey request ([M] `DescribeKeyRequest`). */
+/** DescribeKey request (the model's `DescribeKeyRequest`). */
 export interface DescribeKeyRequest {
   /** Key ID, key ARN, alias name or alias ARN. */
   KeyId: string | undefined;
   GrantTokens?: string[] | undefined;
 }
 
-/** DescribeKey response ([M] `DescribeKeyResponse`). */
+/** DescribeKey response (the model's `DescribeKeyResponse`). */
 export interface DescribeKeyResponse {
   KeyMetadata?: KeyMetadata | undefined;
 }

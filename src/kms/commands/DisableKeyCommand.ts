@@ -4,7 +4,7 @@ import { DisableKey } from '../model/operations.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** DisableKey request ([M] `DisableKeyRequest`). */
+/** DisableKey request (the model's `DisableKeyRequest`). */
 export interface DisableKeyRequest {
   /** Key ID or key ARN (no aliases). */
   KeyId: string | undefined;
@@ -17,7 +17,7 @@ export interface DisableKeyCommandOutput extends MetadataBearer {}
 
 /**
  * Enabled or Disabled -> Disabled (idempotent). Any other state is a
- * KMSInvalidStateException ([DOC] key-state table).
+ * KMSInvalidStateException (SEMANTICS.md LIFE-1).
  *
  * Throws ValidationException, NotFoundException, KMSInvalidStateException, KMSInternalException.
  * @example

@@ -4,7 +4,7 @@ import { EnableKey } from '../model/operations.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** EnableKey request ([M] `EnableKeyRequest`). */
+/** EnableKey request (the model's `EnableKeyRequest`). */
 export interface EnableKeyRequest {
   /** Key ID or key ARN (no aliases). */
   KeyId: string | undefined;
@@ -18,7 +18,7 @@ export interface EnableKeyCommandOutput extends MetadataBearer {}
 /**
  * Enabled or Disabled -> Enabled. Any other state is a
  * KMSInvalidStateException `<key ARN> is pending deletion.` / `is pending
- * import.` / ... ([DOC] key-state table).
+ * import.` / ... (SEMANTICS.md LIFE-1).
  *
  * Throws ValidationException, NotFoundException, KMSInvalidStateException, KMSInternalException.
  * @example

@@ -4,7 +4,7 @@ import type { MacAlgorithmSpec } from '../models.js';
 import { readMacRequest } from '../mac-request.js';
 import type { Service } from '../service.js';
 
-/** GenerateMac request ([M] `GenerateMacRequest`). `Message` may also be a string (UTF-8), as the SDK allows. */
+/** GenerateMac request (the model's `GenerateMacRequest`). `Message` may also be a string (UTF-8), as the SDK allows. */
 export interface GenerateMacRequest {
   /** 1-4096 bytes. */
   Message: Uint8Array | string | undefined;
@@ -18,7 +18,7 @@ export interface GenerateMacRequest {
   DryRun?: boolean | undefined;
 }
 
-/** GenerateMac response ([M] `GenerateMacResponse`). */
+/** GenerateMac response (the model's `GenerateMacResponse`). */
 export interface GenerateMacResponse {
   /** The raw RFC 2104 HMAC: 28, 32, 48 or 64 bytes. */
   Mac?: Uint8Array | undefined;

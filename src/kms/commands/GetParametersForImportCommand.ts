@@ -7,7 +7,7 @@ import type { AlgorithmSpec, WrappingKeySpec } from '../models.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** GetParametersForImport request ([M] `GetParametersForImportRequest`). */
+/** GetParametersForImport request (the model's `GetParametersForImportRequest`). */
 export interface GetParametersForImportRequest {
   /** Key ID or key ARN of an `EXTERNAL` key in the caller's account (no aliases). */
   KeyId: string | undefined;
@@ -17,7 +17,7 @@ export interface GetParametersForImportRequest {
   WrappingKeySpec: WrappingKeySpec | undefined;
 }
 
-/** GetParametersForImport response ([M] `GetParametersForImportResponse`). */
+/** GetParametersForImport response (the model's `GetParametersForImportResponse`). */
 export interface GetParametersForImportResponse {
   /** The key ARN. */
   KeyId?: string | undefined;
@@ -42,7 +42,7 @@ export interface GetParametersForImportCommandOutput extends GetParametersForImp
  * issues a new set; the last ten stay usable until they expire.
  *
  * HMAC material takes `RSAES_OAEP_SHA_1` / `RSAES_OAEP_SHA_256` with
- * `RSA_2048`, `RSA_3072` or `RSA_4096` ([DOC] importing-keys); the others
+ * `RSA_2048`, `RSA_3072` or `RSA_4096` (SEMANTICS.md IMP-2); the others
  * (`RSAES_PKCS1_V1_5`, withdrawn in 2023; `RSA_AES_KEY_WRAP_*`, for RSA and
  * ECC material; SM2, China Regions only) get UnsupportedOperationException.
  *
@@ -62,7 +62,7 @@ export class GetParametersForImportCommand extends KMSCommand<GetParametersForIm
     checkImportState(record);
     checkHmacSpec(record);
     if (!Object.hasOwn(OAEP_HASH, algorithm!) || !Object.hasOwn(RSA_BITS, keySpec!)) {
-      // [INF] AWS's text for these combinations is not recorded.
+      // AWS's text for these combinations is not recorded (SEMANTICS.md IMP-2).
       throw new UnsupportedOperationException(
         `${algorithm} with ${keySpec} is not supported for HMAC key material. Use RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 with RSA_2048, RSA_3072 or RSA_4096.`,
       );

@@ -27,7 +27,7 @@ import { SecretBytes } from '../secret.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** ImportKeyMaterial request ([M] `ImportKeyMaterialRequest`). */
+/** ImportKeyMaterial request (the model's `ImportKeyMaterialRequest`). */
 export interface ImportKeyMaterialRequest {
   /** Key ID or key ARN of the `EXTERNAL` key the token was issued for (no aliases). */
   KeyId: string | undefined;
@@ -47,11 +47,11 @@ export interface ImportKeyMaterialRequest {
   KeyMaterialId?: string | undefined;
 }
 
-/** ImportKeyMaterial response ([M] `ImportKeyMaterialResponse`). */
+/** ImportKeyMaterial response (the model's `ImportKeyMaterialResponse`). */
 export interface ImportKeyMaterialResponse {
   /** The key ARN. */
   KeyId?: string | undefined;
-  /** Symmetric encryption keys only: never set for HMAC keys ([REC] test_import_key_hmac_keys). */
+  /** Symmetric encryption keys only: never set for HMAC keys (SEMANTICS.md IMP-5). */
   KeyMaterialId?: string | undefined;
 }
 
@@ -66,9 +66,8 @@ export interface ImportKeyMaterialCommandOutput extends ImportKeyMaterialRespons
  * is checked against the key spec (28-64 / 32-64 / 48-128 / 64-128 bytes for
  * HMAC_224 / 256 / 384 / 512), and the key becomes Enabled with the
  * material. The first material pins the key: reimporting after
- * DeleteImportedKeyMaterial or expiry must bring the same bytes ([M] "For
- * asymmetric and HMAC keys, you cannot change the key material after the
- * initial import"). With `KEY_MATERIAL_EXPIRES` the material is deleted when
+ * DeleteImportedKeyMaterial or expiry must bring the same bytes (SEMANTICS.md
+ * IMP-6). With `KEY_MATERIAL_EXPIRES` the material is deleted when
  * `ValidTo` passes by the client's clock, and the key returns to PendingImport.
  *
  * Throws ValidationException (`A validTo date must be set if the
@@ -92,14 +91,14 @@ export class ImportKeyMaterialCommand extends KMSCommand<ImportKeyMaterialComman
       KeyMaterialId: materialId,
     } = readInput(ImportKeyMaterial, this.input);
 
-    // The expiration rules, before the key is looked at (as local-kms orders them [EMU]).
+    // The expiration rules, before the key is looked at (SEMANTICS.md IMP-4).
     const now = s.nowMs();
     if (model === 'KEY_MATERIAL_EXPIRES') {
-      if (validTo === undefined) throw new ValidationException('A validTo date must be set if the ExpirationModel is KEY_MATERIAL_EXPIRES'); // [REC]
-      if (validTo <= now) throw new ValidationException('ValidTo must be in the future'); // [EMU] local-kms
-      if (validTo > now + MAX_VALID_TO_MS) throw new ValidationException('ValidTo must be no more than 365 days in the future'); // [INF]
+      if (validTo === undefined) throw new ValidationException('A validTo date must be set if the ExpirationModel is KEY_MATERIAL_EXPIRES');
+      if (validTo <= now) throw new ValidationException('ValidTo must be in the future');
+      if (validTo > now + MAX_VALID_TO_MS) throw new ValidationException('ValidTo must be no more than 365 days in the future');
     } else if (validTo !== undefined) {
-      // [EMU] local-kms's text; the model says ValidTo must be omitted.
+      // The model says ValidTo must be omitted here (IMP-4).
       throw new ValidationException('The parameter ValidTo cannot be specified for a key with an expiration model of KEY_MATERIAL_DOES_NOT_EXPIRE');
     }
 
@@ -108,25 +107,25 @@ export class ImportKeyMaterialCommand extends KMSCommand<ImportKeyMaterialComman
     checkImportState(record);
     checkHmacSpec(record);
     if (importType !== undefined || description !== undefined || materialId !== undefined) {
-      // [M] "only usable with symmetric encryption keys"; the text is [INF].
+      // Symmetric encryption keys only (SEMANTICS.md IMP-5).
       throw new UnsupportedOperationException('ImportType, KeyMaterialDescription and KeyMaterialId are supported for symmetric encryption keys only.');
     }
 
     const state = readImportState(record);
     const id = tokenId(token!);
     const set = state.sets.find((candidate) => candidate.id === id);
-    // AWS's texts for these are not recorded [INF].
+    // AWS's texts for these are not recorded (SEMANTICS.md IMP-3).
     if (set === undefined) throw new InvalidImportTokenException('Invalid import token.');
     if (set.validTo <= now) throw new ExpiredImportTokenException('The import token has expired.');
     const privateKey = await openPrivateKey(set, token!, record.Arn);
     if (privateKey === undefined) throw new InvalidImportTokenException('Invalid import token.');
     const material = await unwrap(privateKey, wrapped!);
-    // AWS sends InvalidCiphertextException without a message (recorded for
-    // Decrypt, KMS-SEMANTICS.md §5.3); the SDK then says 'UnknownError'.
+    // AWS sends InvalidCiphertextException without a message (SEMANTICS.md
+    // IMP-3, WIRE-4); the SDK then says 'UnknownError'.
     if (material === undefined) throw new InvalidCiphertextException('UnknownError');
     try {
       const problem = materialLengthProblem(record.KeySpec, material.length);
-      // [INF] IncorrectKeyMaterialException is the model's "invalid, or does not meet expectations".
+      // IncorrectKeyMaterialException is the model's "invalid, or does not meet expectations" (SEMANTICS.md MAT-1).
       if (problem !== undefined) throw new IncorrectKeyMaterialException(problem);
       // The unwrap took a while: the change applies to the key as it is by then.
       const secret = new SecretBytes(material);
@@ -134,7 +133,7 @@ export class ImportKeyMaterialCommand extends KMSCommand<ImportKeyMaterialComman
         checkImportState(current);
         const pinned = readImportState(current);
         if (!sameMaterial(pinned, material, current.KeyId)) {
-          // [INF] text; the rule is [M] ImportKeyMaterial (HMAC material cannot change).
+          // HMAC material cannot change (SEMANTICS.md IMP-6).
           throw new IncorrectKeyMaterialException('The key material does not match the key material previously imported into this KMS key.');
         }
         const next: StoredKey = {

@@ -6,7 +6,7 @@ import { paginate, sortBy } from '../paginate.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** ListAliases request ([M] `ListAliasesRequest`). */
+/** ListAliases request (the model's `ListAliasesRequest`). */
 export interface ListAliasesRequest {
   /** Only the aliases of this key (key ID or key ARN). */
   KeyId?: string | undefined;
@@ -15,7 +15,7 @@ export interface ListAliasesRequest {
   Marker?: string | undefined;
 }
 
-/** ListAliases response ([M] `ListAliasesResponse`). */
+/** ListAliases response (the model's `ListAliasesResponse`). */
 export interface ListAliasesResponse {
   Aliases?: AliasListEntry[] | undefined;
   NextMarker?: string | undefined;

@@ -7,7 +7,7 @@ import { paginate, sortBy } from '../paginate.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** ListGrants request ([M] `ListGrantsRequest`). */
+/** ListGrants request (the model's `ListGrantsRequest`). */
 export interface ListGrantsRequest {
   /** 1-100, default 50 (the model allows up to 1000; larger values return 100). */
   Limit?: number | undefined;
@@ -20,7 +20,7 @@ export interface ListGrantsRequest {
   GranteePrincipal?: string | undefined;
 }
 
-/** ListGrants response ([M] `ListGrantsResponse`). */
+/** ListGrants response (the model's `ListGrantsResponse`). */
 export interface ListGrantsResponse {
   Grants?: GrantListEntry[] | undefined;
   NextMarker?: string | undefined;
@@ -33,7 +33,8 @@ export interface ListGrantsCommandInput extends ListGrantsRequest {}
 export interface ListGrantsCommandOutput extends ListGrantsResponse, MetadataBearer {}
 
 /**
- * The grants of a key, in any key state, by grant ID ([INF]: no documented
+ * The grants of a key, in any key state, by grant ID (SEMANTICS.md LIST-2:
+ * no documented
  * order), in pages. Grant tokens are never listed.
  *
  * Throws ValidationException, NotFoundException, InvalidGrantIdException,
@@ -48,7 +49,7 @@ export class ListGrantsCommand extends KMSCommand<ListGrantsCommandInput, ListGr
     let grants = record.grants;
     if (grantId !== undefined) {
       grants = grants.filter((g) => g.GrantId === grantId);
-      // As LocalStack does for an unknown GrantId filter; text [INF].
+      // As for an unknown grant elsewhere (SEMANTICS.md GRANT-5).
       if (grants.length === 0) throw new InvalidGrantIdException(`Grant ID ${grantId} is not valid for ${record.Arn}.`);
     }
     if (grantee !== undefined) grants = grants.filter((g) => g.GranteePrincipal === grantee);

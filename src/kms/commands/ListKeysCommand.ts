@@ -6,14 +6,14 @@ import { paginate, sortBy } from '../paginate.js';
 import type { Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** ListKeys request ([M] `ListKeysRequest`). */
+/** ListKeys request (the model's `ListKeysRequest`). */
 export interface ListKeysRequest {
   /** 1-1000, default 100. */
   Limit?: number | undefined;
   Marker?: string | undefined;
 }
 
-/** ListKeys response ([M] `ListKeysResponse`). */
+/** ListKeys response (the model's `ListKeysResponse`). */
 export interface ListKeysResponse {
   Keys?: KeyListEntry[] | undefined;
   NextMarker?: string | undefined;
@@ -27,7 +27,7 @@ export interface ListKeysCommandOutput extends ListKeysResponse, MetadataBearer 
 
 /**
  * Every key of this account and region, in every key state, by key ID
- * ([INF]: AWS documents no order), in pages.
+ * (SEMANTICS.md LIST-2), in pages.
  *
  * Throws ValidationException, InvalidMarkerException, KMSInternalException.
  * @example

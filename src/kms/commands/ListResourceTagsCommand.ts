@@ -6,7 +6,7 @@ import { paginate, sortBy } from '../paginate.js';
 import { KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** ListResourceTags request ([M] `ListResourceTagsRequest`). */
+/** ListResourceTags request (the model's `ListResourceTagsRequest`). */
 export interface ListResourceTagsRequest {
   /** Key ID or key ARN. */
   KeyId: string | undefined;
@@ -15,7 +15,7 @@ export interface ListResourceTagsRequest {
   Marker?: string | undefined;
 }
 
-/** ListResourceTags response ([M] `ListResourceTagsResponse`). */
+/** ListResourceTags response (the model's `ListResourceTagsResponse`). */
 export interface ListResourceTagsResponse {
   Tags?: Tag[] | undefined;
   NextMarker?: string | undefined;
@@ -28,7 +28,7 @@ export interface ListResourceTagsCommandInput extends ListResourceTagsRequest {}
 export interface ListResourceTagsCommandOutput extends ListResourceTagsResponse, MetadataBearer {}
 
 /**
- * The tags of a key, in any key state, by tag key ([INF]: no documented order), in pages.
+ * The tags of a key, in any key state, by tag key (SEMANTICS.md LIST-2), in pages.
  *
  * Throws ValidationException, InvalidMarkerException, NotFoundException, KMSInternalException.
  * @example

@@ -5,7 +5,7 @@ import { RetireGrant } from '../model/operations.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, tokenHash, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** RetireGrant request ([M] `RetireGrantRequest`): a grant token, or a key and a grant ID. */
+/** RetireGrant request (the model's `RetireGrantRequest`): a grant token, or a key and a grant ID. */
 export interface RetireGrantRequest {
   GrantToken?: string | undefined;
   /** Key ID or key ARN, with `GrantId`. */
@@ -49,7 +49,7 @@ export class RetireGrantCommand extends KMSCommand<RetireGrantCommandInput, Reti
       if (found === undefined) throw new InvalidGrantTokenException('Invalid grant token.');
       keyRef = found.Arn;
     } else {
-      // [INF] text: LocalStack's; the model marks all three members optional.
+      // The model marks all three members optional (SEMANTICS.md GRANT-5).
       if (keyId === undefined || grantId === undefined) throw new ValidationException('Grant token OR (grant ID, key ID) must be specified');
       keyRef = keyId;
       id = grantId;

@@ -4,7 +4,7 @@ import { RevokeGrant } from '../model/operations.js';
 import { KEY_OR_ARN_CROSS_ACCOUNT, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** RevokeGrant request ([M] `RevokeGrantRequest`). */
+/** RevokeGrant request (the model's `RevokeGrantRequest`). */
 export interface RevokeGrantRequest {
   /** Key ID or key ARN (another account's key by ARN). */
   KeyId: string | undefined;
@@ -29,7 +29,7 @@ export class RevokeGrantCommand extends KMSCommand<RevokeGrantCommandInput, Revo
   async run(s: Service, $metadata: ResponseMetadata): Promise<RevokeGrantCommandOutput> {
     const { KeyId: keyId, GrantId: grantId, DryRun: dryRun } = readInput(RevokeGrant, this.input);
     await s.change(keyId!, KEY_OR_ARN_CROSS_ACCOUNT, (record) => {
-      // An unknown grant: InvalidGrantIdException, as LocalStack raises it; text [INF].
+      // An unknown grant: InvalidGrantIdException (SEMANTICS.md GRANT-5).
       if (!record.grants.some((g) => g.GrantId === grantId)) throw new InvalidGrantIdException(`Grant ID ${grantId} is not valid for ${record.Arn}.`);
       s.checkDryRun(dryRun);
       return { ...record, grants: record.grants.filter((g) => g.GrantId !== grantId) };

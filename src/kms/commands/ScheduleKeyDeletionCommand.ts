@@ -5,7 +5,7 @@ import type { KeyState } from '../models.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** ScheduleKeyDeletion request ([M] `ScheduleKeyDeletionRequest`). */
+/** ScheduleKeyDeletion request (the model's `ScheduleKeyDeletionRequest`). */
 export interface ScheduleKeyDeletionRequest {
   /** Key ID or key ARN (no aliases). */
   KeyId: string | undefined;
@@ -13,7 +13,7 @@ export interface ScheduleKeyDeletionRequest {
   PendingWindowInDays?: number | undefined;
 }
 
-/** ScheduleKeyDeletion response ([M] `ScheduleKeyDeletionResponse`). */
+/** ScheduleKeyDeletion response (the model's `ScheduleKeyDeletionResponse`). */
 export interface ScheduleKeyDeletionResponse {
   /** The key ARN. */
   KeyId?: string | undefined;
@@ -27,7 +27,7 @@ export interface ScheduleKeyDeletionCommandInput extends ScheduleKeyDeletionRequ
 /** The output of {@link ScheduleKeyDeletionCommand}. */
 export interface ScheduleKeyDeletionCommandOutput extends ScheduleKeyDeletionResponse, MetadataBearer {}
 
-/** States from which a deletion may be scheduled (KMS-SEMANTICS.md §7). */
+/** States from which a deletion may be scheduled (SEMANTICS.md LIFE-2). */
 const SCHEDULABLE = new Set(['Enabled', 'Disabled', 'PendingImport', 'Unavailable', 'Creating']);
 
 /**

@@ -6,7 +6,7 @@ import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { checkTagRules, mergeTags } from '../tags.js';
 import { readInput } from '../validate.js';
 
-/** TagResource request ([M] `TagResourceRequest`). */
+/** TagResource request (the model's `TagResourceRequest`). */
 export interface TagResourceRequest {
   /** Key ID or key ARN. */
   KeyId: string | undefined;

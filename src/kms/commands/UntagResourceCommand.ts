@@ -4,7 +4,7 @@ import { UntagResource } from '../model/operations.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** UntagResource request ([M] `UntagResourceRequest`). */
+/** UntagResource request (the model's `UntagResourceRequest`). */
 export interface UntagResourceRequest {
   /** Key ID or key ARN. */
   KeyId: string | undefined;

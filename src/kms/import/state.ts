@@ -27,22 +27,22 @@ export interface ImportState {
 
 /**
  * Parameter sets kept per key. Older ones are dropped (their tokens then get
- * InvalidImportTokenException); AWS documents no such limit [INF].
+ * InvalidImportTokenException); AWS documents no such limit (SEMANTICS.md IMP-3).
  */
 export const MAX_SETS = 10;
 
-/** `ParametersValidTo` is 24 hours after GetParametersForImport ([M] GetParametersForImport docs). */
+/** `ParametersValidTo` is 24 hours after GetParametersForImport (SEMANTICS.md IMP-3). */
 export const PARAMETERS_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** ValidTo may be at most 365 days after the request ([M] `ImportKeyMaterialRequest.ValidTo`). */
+/** ValidTo may be at most 365 days after the request (SEMANTICS.md IMP-4). */
 export const MAX_VALID_TO_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
  * Accepted material lengths per HMAC spec: from the digest length to the
  * hash's block size. AWS is recorded accepting exactly 28/32/48/64 bytes
- * (KMS-SEMANTICS.md §3, [REC] test_import_key_hmac_keys), and LocalStack,
- * whose KMS tests are validated against AWS, reads the AWS requirements as
- * 28-64 / 32-64 / 48-128 / 64-128 bytes [EMU]. We take the ranges: they
+ * (SEMANTICS.md MAT-1), and LocalStack, whose KMS tests are validated
+ * against AWS, reads the AWS requirements as 28-64 / 32-64 / 48-128 /
+ * 64-128 bytes. We take the ranges: they
  * contain every recorded length, they refuse material shorter than the
  * digest (which RFC 2104 §3 discourages), and up to the block size no
  * material is pre-hashed, so a key that AWS accepts is never refused here,
@@ -114,8 +114,7 @@ export function sameMaterial(state: ImportState, material: Uint8Array, keyId: st
 /**
  * The import operations take EXTERNAL keys only: others get AWS's
  * `<key ARN> origin is AWS_KMS which is not valid for this operation.`
- * ([REC] for GetParametersForImport; the same text for ImportKeyMaterial and
- * DeleteImportedKeyMaterial [INF], as local-kms has it).
+ * (SEMANTICS.md IMP-1).
  */
 export function checkExternal(record: StoredKey): void {
   if (record.Origin !== 'EXTERNAL') {
@@ -125,7 +124,7 @@ export function checkExternal(record: StoredKey): void {
 
 /**
  * The states in which material may be (re)imported or parameters fetched:
- * Enabled, Disabled and PendingImport ([DOC] key-state table). PendingDeletion
+ * Enabled, Disabled and PendingImport (SEMANTICS.md IMP-8). PendingDeletion
  * and the others get KMSInvalidStateException `<key ARN> is pending deletion.`
  */
 export function checkImportState(record: StoredKey): void {
@@ -134,7 +133,8 @@ export function checkImportState(record: StoredKey): void {
 
 /**
  * The facade imports HMAC material only (other specs are metadata-only keys
- * here): UnsupportedOperationException for the rest [INF: a limit of the facade].
+ * here): UnsupportedOperationException for the rest, a limit of the facade
+ * (SEMANTICS.md KEY-5).
  */
 export function checkHmacSpec(record: StoredKey): void {
   if (hmacSpec(record.KeySpec) === undefined) {

@@ -20,7 +20,7 @@
  */
 import { fromBase64, sha256, toBase64, toHex } from '../../engine/index.js';
 
-/** The RSA-OAEP hash of each wrapping algorithm HMAC material may use ([DOC] importing-keys: OAEP for all but RSA material). */
+/** The RSA-OAEP hash of each wrapping algorithm HMAC material may use (SEMANTICS.md IMP-2). */
 export const OAEP_HASH: Readonly<Record<string, 'SHA-1' | 'SHA-256'>> = {
   RSAES_OAEP_SHA_1: 'SHA-1',
   RSAES_OAEP_SHA_256: 'SHA-256',

@@ -2,11 +2,11 @@
  * The value sets of the enums that requests carry, each in the order AWS
  * lists it in `Member must satisfy enum value set: [...]`. That order is not
  * the model's: AWS prints a set in its own (hash) order, recorded for some
- * sets and not for others (docs/SEMANTICS.md, V8 and ENUM-1..3). `models.ts`
+ * sets and not for others (docs/SEMANTICS.md ENUM-1..ENUM-3). `models.ts`
  * builds the SDK-shaped `as const` objects from these lists.
  */
 
-/** `MacAlgorithmSpec`, recorded for GenerateMac and VerifyMac (V8). */
+/** `MacAlgorithmSpec`, recorded for GenerateMac and VerifyMac (ENUM-1). */
 export const MAC_ALGORITHM_SPECS = ['HMAC_SHA_384', 'HMAC_SHA_256', 'HMAC_SHA_224', 'HMAC_SHA_512'] as const;
 
 /** The deprecated `CustomerMasterKeySpec`: the order recorded for CreateKey on 2023-04-13 (ENUM-1). */
