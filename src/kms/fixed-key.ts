@@ -31,8 +31,10 @@ export function fixedOf(command: object): FixedKey | undefined {
 
 /**
  * The rules for a fixed key, after the request's own (wasmac only: the texts
- * are ours). ValidationException when the ID is not one CreateKey would
- * issue for this request, or the material does not fit the spec.
+ * are ours; SEMANTICS.md EXT-2). ValidationException when the ID is not one
+ * CreateKey would issue for this request, or the material does not fit the
+ * spec. Whoever fixes a key checks it (`seed.ts`); CreateKey trusts what it
+ * is given, so that the browser bundle does not carry these checks.
  */
 export function checkFixedKey(fixed: FixedKey, spec: string, origin: string, multiRegion: boolean): void {
   const { keyId, material } = fixed;

@@ -4,6 +4,7 @@
  * flag, a value, several values, JSON), whether it is required, its help
  * line, its values or bounds; columns aligned per command.
  */
+import { memberHelp, operationHelp } from '../kms/model/help.js';
 import type { Member, Operation } from '../kms/model/shape.js';
 import { kebab } from './cli-args.js';
 import {
@@ -50,7 +51,8 @@ Commands:
 ${commandRows([
   ['serve', 'Run the KMS endpoint (AWS JSON 1.1, SigV4) for the AWS SDKs and CLI.'],
   ['store encrypt', 'Encrypt and authenticate a key store under WASMAC_MASTER_KEY (once).'],
-  ...operations.map((op) => [kebab(op.name), op.help] as const)])}
+  ...operations.map((op) => [kebab(op.name), operationHelp(op.name)] as const),
+])}
 
 Options of every local command:
 ${columns(COMMON_ROWS, '  ', 24)}
@@ -97,12 +99,13 @@ function values(m: Member): string {
 /** `wasmac <command> --help`: every member of the operation as an option. */
 export function commandHelp(op: Operation): string {
   const rows = Object.entries(op.input).map(([member, m]) => {
-    const help = m.help.endsWith('.') ? m.help : `${m.help}.`;
+    const line = memberHelp(op.name, member);
+    const help = line.endsWith('.') ? line : `${line}.`;
     return [syntax(kebab(member), m), `${m.required === true ? '(required) ' : ''}${help}${values(m)}`] as const;
   });
   return `usage: wasmac ${kebab(op.name)} [options]
 
-${op.help}
+${operationHelp(op.name)}
 
 Options:
 ${columns([...rows, ['--help', 'This help.']])}

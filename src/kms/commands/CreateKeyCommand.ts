@@ -1,6 +1,6 @@
 import { KMSCommand, type MetadataBearer } from '../command.js';
 import { AlreadyExistsException, UnsupportedOperationException, ValidationException, type ResponseMetadata } from '../errors.js';
-import { checkFixedKey, fixedOf } from '../fixed-key.js';
+import { fixedOf } from '../fixed-key.js';
 import type { StoredKey } from '../key-store.js';
 import { CreateKey } from '../model/operations.js';
 import type { CustomerMasterKeySpec, KeyMetadata, KeySpec, KeyUsageType, OriginType, Tag } from '../models.js';
@@ -97,8 +97,8 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
       throw new UnsupportedOperationException('Custom key stores are not supported.');
     }
     checkTagRules(tags);
+    // A seed's fixed ID and material, checked where the seed fixed them (seed.ts, by fixed-key.ts's rules).
     const fixed = fixedOf(this);
-    if (fixed !== undefined) checkFixedKey(fixed, spec, origin, multiRegion);
 
     const keyId = fixed?.keyId ?? (multiRegion ? `mrk-${randomHex(16)}` : uuid());
     const hmac = hmacSpec(spec);

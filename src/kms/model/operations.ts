@@ -1,10 +1,11 @@
 /**
  * The operations of the facade, one entry each: request members (in AWS's
  * model order, with their constraints), response members, the exceptions it
- * may throw, one line of help. Everything that needs to know an operation
- * reads it here: request validation (`validate.ts`, `mac-request.ts`), the
- * wire codec, the list of commands and `KMS`'s methods, the CLI's options
- * and help. Adding an operation is an entry here and its command file.
+ * may throw. Everything that needs to know an operation reads it here:
+ * request validation (`validate.ts`, `mac-request.ts`), the wire codec, the
+ * list of commands and `KMS`'s methods, the CLI's options. Its help lines
+ * are in `help.ts`. Adding an operation is an entry here, its help lines and
+ * its command file.
  *
  * Bounds and patterns are the service model's (docs/SEMANTICS.md MODEL-1)
  * unless a comment says otherwise.
@@ -28,7 +29,6 @@ import {
   GRANT_NAME,
   GRANT_TOKENS,
   KEY_ID,
-  KEY_ID_ANY,
   KEY_MATERIAL_ID,
   LIMIT,
   MAC_ALGORITHM,
@@ -41,7 +41,6 @@ import {
 import {
   blob,
   boolean,
-  described,
   enumeration,
   integer,
   list,
@@ -65,7 +64,6 @@ const LIST_OUT = { NextMarker: 'string', Truncated: 'boolean' } as const;
 
 export const CancelKeyDeletion = op({
   name: 'CancelKeyDeletion',
-  help: 'Cancels a scheduled deletion: the key becomes Disabled.',
   input: KEY_ONLY,
   output: KEY_ARN_OUT,
   errors: ['NotFoundException', 'KMSInvalidStateException'],
@@ -73,7 +71,6 @@ export const CancelKeyDeletion = op({
 
 export const CreateAlias = op({
   name: 'CreateAlias',
-  help: 'Gives a key a friendly name.',
   input: { AliasName: required(ALIAS_NAME), TargetKeyId: required(KEY_ID) },
   output: {},
   errors: ['InvalidAliasNameException', 'AlreadyExistsException', 'NotFoundException', 'KMSInvalidStateException', 'LimitExceededException'],
@@ -81,23 +78,15 @@ export const CreateAlias = op({
 
 export const CreateGrant = op({
   name: 'CreateGrant',
-  help: 'Lets a principal use a key for some operations; returns a grant token.',
   input: {
     KeyId: required(KEY_ID),
     // Required before service principals joined the model (it is optional now
     // only because GranteeServicePrincipal may replace it, which the facade
-    // does not have): GRANT-1.
-    GranteePrincipal: required(described(PRINCIPAL, 'The principal the grant is for.')),
-    RetiringPrincipal: described(PRINCIPAL, 'The principal that may retire the grant.'),
-    Operations: required(list(enumeration(GRANT_OPERATIONS, 'An operation.'), 0, Number.MAX_SAFE_INTEGER, 'The operations the grant allows.')),
-    Constraints: structure(
-      {
-        EncryptionContextSubset: map('Encryption context the request must contain.'),
-        EncryptionContextEquals: map('Encryption context the request must equal.'),
-        SourceArn: string(1, 2048, 'The ARN of the resource the request must come from.'),
-      },
-      'Encryption-context constraints (symmetric encryption keys only).',
-    ),
+    // does not have): SEMANTICS.md MODEL-2.
+    GranteePrincipal: required(PRINCIPAL),
+    RetiringPrincipal: PRINCIPAL,
+    Operations: required(list(enumeration(GRANT_OPERATIONS), 0, Number.MAX_SAFE_INTEGER)),
+    Constraints: structure({ EncryptionContextSubset: map(), EncryptionContextEquals: map(), SourceArn: string(1, 2048) }),
     GrantTokens: GRANT_TOKENS,
     Name: GRANT_NAME,
     DryRun: DRY_RUN,
@@ -108,19 +97,18 @@ export const CreateGrant = op({
 
 export const CreateKey = op({
   name: 'CreateKey',
-  help: 'Creates an HMAC key (or a metadata-only key of another spec).',
   input: {
-    Policy: string(1, 131072, 'A key policy (accepted, not evaluated).'),
-    Description: string(0, 8192, 'Free text.'),
-    KeyUsage: enumeration(KEY_USAGES, 'GENERATE_VERIFY_MAC for HMAC keys (required for every spec but SYMMETRIC_DEFAULT).'),
-    CustomerMasterKeySpec: enumeration(CUSTOMER_MASTER_KEY_SPECS, 'Deprecated name of KeySpec.'),
-    KeySpec: enumeration(KEY_SPECS, 'HMAC_224, HMAC_256, HMAC_384 or HMAC_512 for HMAC keys (other specs: metadata only).'),
-    Origin: withDefault(enumeration(ORIGINS, 'AWS_KMS (material made here) or EXTERNAL (imported later).'), 'AWS_KMS'),
-    CustomKeyStoreId: string(1, 64, 'Custom key stores are not supported.'),
-    BypassPolicyLockoutSafetyCheck: boolean('Accepted, not evaluated.'),
+    Policy: string(1, 131072),
+    Description: string(0, 8192),
+    KeyUsage: enumeration(KEY_USAGES),
+    CustomerMasterKeySpec: enumeration(CUSTOMER_MASTER_KEY_SPECS),
+    KeySpec: enumeration(KEY_SPECS),
+    Origin: withDefault(enumeration(ORIGINS), 'AWS_KMS'),
+    CustomKeyStoreId: string(1, 64),
+    BypassPolicyLockoutSafetyCheck: boolean(),
     Tags: TAGS,
-    MultiRegion: withDefault(boolean('A multi-Region key (mrk-...).'), false),
-    XksKeyId: string(1, 128, 'External key stores are not supported.'),
+    MultiRegion: withDefault(boolean(), false),
+    XksKeyId: string(1, 128),
   },
   output: { KeyMetadata: 'structure' },
   errors: ['TagException', 'UnsupportedOperationException'],
@@ -128,7 +116,6 @@ export const CreateKey = op({
 
 export const DeleteAlias = op({
   name: 'DeleteAlias',
-  help: 'Deletes an alias (not its key).',
   input: { AliasName: required(ALIAS_NAME) },
   output: {},
   errors: ['NotFoundException'],
@@ -136,7 +123,6 @@ export const DeleteAlias = op({
 
 export const DeleteImportedKeyMaterial = op({
   name: 'DeleteImportedKeyMaterial',
-  help: 'Deletes the imported material of an EXTERNAL key: it waits for an import again.',
   input: { KeyId: required(KEY_ID), KeyMaterialId: KEY_MATERIAL_ID },
   output: { KeyId: 'string', KeyMaterialId: 'string' },
   errors: ['NotFoundException', 'UnsupportedOperationException', 'KMSInvalidStateException'],
@@ -144,15 +130,13 @@ export const DeleteImportedKeyMaterial = op({
 
 export const DescribeKey = op({
   name: 'DescribeKey',
-  help: 'Shows the metadata of a key.',
-  input: { KeyId: required(KEY_ID_ANY), GrantTokens: GRANT_TOKENS },
+  input: { KeyId: required(KEY_ID), GrantTokens: GRANT_TOKENS },
   output: { KeyMetadata: 'structure' },
   errors: ['NotFoundException', 'InvalidGrantTokenException'],
 });
 
 export const DisableKey = op({
   name: 'DisableKey',
-  help: 'Disables a key: MAC operations fail until it is enabled.',
   input: KEY_ONLY,
   output: {},
   errors: ['NotFoundException', 'KMSInvalidStateException'],
@@ -160,7 +144,6 @@ export const DisableKey = op({
 
 export const EnableKey = op({
   name: 'EnableKey',
-  help: 'Enables a disabled key.',
   input: KEY_ONLY,
   output: {},
   errors: ['NotFoundException', 'KMSInvalidStateException'],
@@ -178,10 +161,9 @@ const MAC_ERRORS = [
 
 export const GenerateMac = op({
   name: 'GenerateMac',
-  help: 'Computes the HMAC of a message.',
   input: {
     Message: required(MESSAGE),
-    KeyId: required(KEY_ID_ANY),
+    KeyId: required(KEY_ID),
     MacAlgorithm: required(MAC_ALGORITHM),
     GrantTokens: GRANT_TOKENS,
     DryRun: DRY_RUN,
@@ -192,10 +174,9 @@ export const GenerateMac = op({
 
 export const GenerateMacBatch = op({
   name: 'GenerateMacBatch',
-  help: 'GenerateMac for many messages under one key (a wasmac extension).',
   input: {
-    Messages: required(list(MESSAGE, 1, GENERATE_MAC_BATCH_MAX, 'The messages.')),
-    KeyId: required(KEY_ID_ANY),
+    Messages: required(list(MESSAGE, 1, GENERATE_MAC_BATCH_MAX)),
+    KeyId: required(KEY_ID),
     MacAlgorithm: required(MAC_ALGORITHM),
     GrantTokens: GRANT_TOKENS,
     DryRun: DRY_RUN,
@@ -207,11 +188,10 @@ export const GenerateMacBatch = op({
 
 export const GetParametersForImport = op({
   name: 'GetParametersForImport',
-  help: 'Gets a wrapping public key and an import token for an EXTERNAL key.',
   input: {
     KeyId: required(KEY_ID),
-    WrappingAlgorithm: required(enumeration(WRAPPING_ALGORITHMS, 'RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for HMAC material.')),
-    WrappingKeySpec: required(enumeration(WRAPPING_KEY_SPECS, 'RSA_2048, RSA_3072 or RSA_4096 for HMAC material.')),
+    WrappingAlgorithm: required(enumeration(WRAPPING_ALGORITHMS)),
+    WrappingKeySpec: required(enumeration(WRAPPING_KEY_SPECS)),
   },
   output: { KeyId: 'string', ImportToken: 'blob', PublicKey: 'blob', ParametersValidTo: 'timestamp' },
   errors: ['NotFoundException', 'UnsupportedOperationException', 'KMSInvalidStateException'],
@@ -219,15 +199,14 @@ export const GetParametersForImport = op({
 
 export const ImportKeyMaterial = op({
   name: 'ImportKeyMaterial',
-  help: 'Imports wrapped HMAC material into an EXTERNAL key.',
   input: {
     KeyId: required(KEY_ID),
-    ImportToken: required(blob(1, 6144, 'The import token from GetParametersForImport.')),
-    EncryptedKeyMaterial: required(blob(1, 6144, 'The material, wrapped under the public key of the same GetParametersForImport.')),
-    ValidTo: timestamp('When the material expires (with KEY_MATERIAL_EXPIRES), at most 365 days ahead.'),
-    ExpirationModel: withDefault(enumeration(EXPIRATION_MODELS, 'Whether the material expires (then ValidTo is required).'), 'KEY_MATERIAL_EXPIRES'),
-    ImportType: enumeration(IMPORT_TYPES, 'Symmetric encryption keys only.'),
-    KeyMaterialDescription: string(0, 256, 'Symmetric encryption keys only.'),
+    ImportToken: required(blob(1, 6144)),
+    EncryptedKeyMaterial: required(blob(1, 6144)),
+    ValidTo: timestamp(),
+    ExpirationModel: withDefault(enumeration(EXPIRATION_MODELS), 'KEY_MATERIAL_EXPIRES'),
+    ImportType: enumeration(IMPORT_TYPES),
+    KeyMaterialDescription: string(0, 256),
     KeyMaterialId: KEY_MATERIAL_ID,
   },
   output: { KeyId: 'string', KeyMaterialId: 'string' },
@@ -244,21 +223,19 @@ export const ImportKeyMaterial = op({
 
 export const ListAliases = op({
   name: 'ListAliases',
-  help: 'Lists the aliases of the account and region, or of one key.',
-  input: { KeyId: KEY_ID, Limit: withDefault(described(LIMIT, 'At most this many aliases (1-1000, at most 100 are sent).'), 50), Marker: MARKER },
+  input: { KeyId: KEY_ID, Limit: withDefault(LIMIT, 50), Marker: MARKER },
   output: { Aliases: 'list', ...LIST_OUT },
   errors: ['InvalidMarkerException', 'NotFoundException'],
 });
 
 export const ListGrants = op({
   name: 'ListGrants',
-  help: 'Lists the grants of a key.',
   input: {
-    Limit: withDefault(described(LIMIT, 'At most this many grants (1-1000, at most 100 are sent).'), 50),
+    Limit: withDefault(LIMIT, 50),
     Marker: MARKER,
     KeyId: required(KEY_ID),
-    GrantId: described(GRANT_ID, 'Only this grant.'),
-    GranteePrincipal: described(PRINCIPAL, "Only this principal's grants."),
+    GrantId: GRANT_ID,
+    GranteePrincipal: PRINCIPAL,
   },
   output: { Grants: 'list', ...LIST_OUT },
   errors: ['NotFoundException', 'InvalidGrantIdException', 'InvalidMarkerException'],
@@ -266,26 +243,23 @@ export const ListGrants = op({
 
 export const ListKeys = op({
   name: 'ListKeys',
-  help: 'Lists the keys of the account and region.',
-  input: { Limit: withDefault(described(LIMIT, 'At most this many keys.'), 100), Marker: MARKER },
+  input: { Limit: withDefault(LIMIT, 100), Marker: MARKER },
   output: { Keys: 'list', ...LIST_OUT },
   errors: ['InvalidMarkerException'],
 });
 
 export const ListResourceTags = op({
   name: 'ListResourceTags',
-  help: 'Lists the tags of a key.',
-  input: { KeyId: required(KEY_ID), Limit: withDefault(described(LIMIT, 'At most this many tags (1-1000, at most 50 are sent).'), 50), Marker: MARKER },
+  input: { KeyId: required(KEY_ID), Limit: withDefault(LIMIT, 50), Marker: MARKER },
   output: { Tags: 'list', ...LIST_OUT },
   errors: ['InvalidMarkerException', 'NotFoundException'],
 });
 
 export const RetireGrant = op({
   name: 'RetireGrant',
-  help: 'Deletes a grant, by one of its tokens or by key and grant ID.',
   input: {
-    GrantToken: string(1, 8192, 'A token of the grant.'),
-    KeyId: described(KEY_ID, 'Key ID or key ARN (with --grant-id).'),
+    GrantToken: string(1, 8192),
+    KeyId: KEY_ID,
     GrantId: GRANT_ID,
     DryRun: DRY_RUN,
   },
@@ -295,7 +269,6 @@ export const RetireGrant = op({
 
 export const RevokeGrant = op({
   name: 'RevokeGrant',
-  help: 'Deletes a grant of a key.',
   input: { KeyId: required(KEY_ID), GrantId: required(GRANT_ID), DryRun: DRY_RUN },
   output: {},
   errors: ['NotFoundException', 'InvalidGrantIdException', 'DryRunOperationException'],
@@ -303,12 +276,11 @@ export const RevokeGrant = op({
 
 export const ScheduleKeyDeletion = op({
   name: 'ScheduleKeyDeletion',
-  help: 'Schedules a key for deletion after a waiting period.',
   input: {
     KeyId: required(KEY_ID),
     // The model allows 1-365; the service and its documentation say 7-30, in
-    // the framework's wording (DEL-1).
-    PendingWindowInDays: withDefault(integer(7, 30, 'Days before the key is deleted.'), 30),
+    // the framework's wording (SEMANTICS.md MODEL-3).
+    PendingWindowInDays: withDefault(integer(7, 30), 30),
   },
   output: { KeyId: 'string', DeletionDate: 'timestamp', KeyState: 'enum', PendingWindowInDays: 'integer' },
   errors: ['NotFoundException', 'KMSInvalidStateException'],
@@ -316,7 +288,6 @@ export const ScheduleKeyDeletion = op({
 
 export const TagResource = op({
   name: 'TagResource',
-  help: 'Adds or overwrites tags on a key.',
   input: { KeyId: required(KEY_ID), Tags: required(TAGS) },
   output: {},
   errors: ['TagException', 'NotFoundException', 'KMSInvalidStateException'],
@@ -324,28 +295,25 @@ export const TagResource = op({
 
 export const UntagResource = op({
   name: 'UntagResource',
-  help: 'Removes tags from a key.',
-  input: { KeyId: required(KEY_ID), TagKeys: required(list(TAG_KEY, 0, Number.MAX_SAFE_INTEGER, 'Tag keys to remove.')) },
+  input: { KeyId: required(KEY_ID), TagKeys: required(list(TAG_KEY, 0, Number.MAX_SAFE_INTEGER)) },
   output: {},
   errors: ['NotFoundException', 'KMSInvalidStateException'],
 });
 
 export const UpdateAlias = op({
   name: 'UpdateAlias',
-  help: 'Points an alias at another key of the same type and usage.',
-  input: { AliasName: required(ALIAS_NAME), TargetKeyId: required(described(KEY_ID, 'Key ID or key ARN of the new target.')) },
+  input: { AliasName: required(ALIAS_NAME), TargetKeyId: required(KEY_ID) },
   output: {},
   errors: ['NotFoundException', 'KMSInvalidStateException'],
 });
 
 export const VerifyMac = op({
   name: 'VerifyMac',
-  help: 'Checks an HMAC; fails with KMSInvalidMacException when it does not match.',
   input: {
     Message: required(MESSAGE),
-    KeyId: required(KEY_ID_ANY),
+    KeyId: required(KEY_ID),
     MacAlgorithm: required(MAC_ALGORITHM),
-    Mac: required(blob(1, 6144, 'The MAC to check.')),
+    Mac: required(blob(1, 6144)),
     GrantTokens: GRANT_TOKENS,
     DryRun: DRY_RUN,
   },

@@ -5,15 +5,15 @@
  *
  * A member's constraints are data here; `validate.ts` checks a request
  * against them, `wire/codec.ts` decodes blobs and timestamps by them, the
- * CLI builds its options and help from them. Paths in violation messages are
+ * CLI builds its options from them (and its help with the lines of
+ * `help.ts`, kept apart so that runtimes that never print help do not
+ * carry it). Paths in violation messages are
  * the member name in lower camel case (`KeyId` -> `keyId`), as AWS prints
  * them; list items add `.<n>.member` (1-based).
  */
 import type * as Errors from '../errors.js';
 
 interface Common {
-  /** One line for help texts: what the member means (not its type or bounds: those are printed from the constraints). */
-  readonly help: string;
   /** A request without it gets `Member must not be null`. */
   readonly required?: boolean;
 }
@@ -124,11 +124,6 @@ export function required<M extends Member>(m: M): M & { readonly required: true 
   return { ...m, required: true };
 }
 
-/** `M` with another help line. */
-export function described<M extends Member>(m: M, help: string): M {
-  return { ...m, help };
-}
-
 /** `M` with a default, applied when the request leaves the member out. */
 export function withDefault<M extends EnumMember | IntegerMember | BooleanMember>(m: M, value: NonNullable<M['default']>): M & { readonly default: NonNullable<M['default']> } {
   return { ...m, default: value };
@@ -140,46 +135,46 @@ export function pathOf(name: string): string {
 }
 
 /** A string member of `min`-`max` characters, optionally matching `pattern`. */
-export function string(min: number, max: number, help: string, pattern?: RegExp, patternText?: string): StringMember {
-  const m: { -readonly [K in keyof StringMember]: StringMember[K] } = { kind: 'string', min, max, help };
+export function string(min: number, max: number, pattern?: RegExp, patternText?: string): StringMember {
+  const m: { -readonly [K in keyof StringMember]: StringMember[K] } = { kind: 'string', min, max };
   if (pattern !== undefined) m.pattern = pattern;
   if (patternText !== undefined) m.patternText = patternText;
   return m;
 }
 
 /** A blob member of `min`-`max` bytes. */
-export function blob(min: number, max: number, help: string, flags: { sensitive?: boolean; text?: boolean } = {}): BlobMember {
-  return { kind: 'blob', min, max, help, ...flags };
+export function blob(min: number, max: number, flags: { sensitive?: boolean; text?: boolean } = {}): BlobMember {
+  return { kind: 'blob', min, max, ...flags };
 }
 
 /** An enum member; `values` in AWS's listed order. */
-export function enumeration<T extends string>(values: readonly T[], help: string): EnumMember<T> {
-  return { kind: 'enum', values, help };
+export function enumeration<T extends string>(values: readonly T[]): EnumMember<T> {
+  return { kind: 'enum', values };
 }
 
-export function boolean(help: string): BooleanMember {
-  return { kind: 'boolean', help };
+export function boolean(): BooleanMember {
+  return { kind: 'boolean' };
 }
 
-export function integer(min: number, max: number, help: string): IntegerMember {
-  return { kind: 'integer', min, max, help };
+export function integer(min: number, max: number): IntegerMember {
+  return { kind: 'integer', min, max };
 }
 
-export function timestamp(help: string): TimestampMember {
-  return { kind: 'timestamp', help };
+export function timestamp(): TimestampMember {
+  return { kind: 'timestamp' };
 }
 
 /** A list of `min`-`max` items. */
-export function list<I extends Item>(item: I, min: number, max: number, help: string): ListMember<I> {
-  return { kind: 'list', item, min, max, help };
+export function list<I extends Item>(item: I, min: number, max: number): ListMember<I> {
+  return { kind: 'list', item, min, max };
 }
 
-export function structure<S extends Members>(members: S, help: string): StructureMember<S> {
-  return { kind: 'structure', members, help };
+export function structure<S extends Members>(members: S): StructureMember<S> {
+  return { kind: 'structure', members };
 }
 
-export function map(help: string): MapMember {
-  return { kind: 'map', help };
+export function map(): MapMember {
+  return { kind: 'map' };
 }
 
 /** The names of the facade's exception classes (`errors.ts`), checked by the compiler. */
@@ -194,8 +189,6 @@ export type OutputKind = 'string' | 'blob' | 'enum' | 'boolean' | 'integer' | 't
 export interface Operation<S extends Members = Members> {
   /** The `X-Amz-Target` suffix (`GenerateMac`); the command class is `<name>Command`. */
   readonly name: string;
-  /** One line: what the operation does. */
-  readonly help: string;
   /** Request members, in AWS's model order (the order violations are listed in). */
   readonly input: S;
   readonly output: { readonly [name: string]: OutputKind };
