@@ -175,6 +175,8 @@ export function validateSeed(seed: unknown): Seed {
     }
     plan(key, where).fixed.material?.fill(0);
     (key.Aliases ?? []).forEach((a) => checkAlias(a, where));
+    const twice = (key.Aliases ?? []).find((a, j, all) => all.indexOf(a) !== j);
+    if (twice !== undefined) throw bad(where, `alias ${twice} is listed twice`);
   });
   (s.aliases ?? []).forEach((a, i) => {
     const where = `aliases[${i}]`;

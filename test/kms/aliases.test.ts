@@ -1,6 +1,6 @@
 /**
  * CreateAlias, UpdateAlias, DeleteAlias and ListAliases: happy paths, errors
- * and pagination (KMS-SEMANTICS.md §4, §7).
+ * and pagination (docs/SEMANTICS.md ALIAS, ID, LIST).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';

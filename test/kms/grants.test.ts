@@ -1,7 +1,7 @@
 /**
  * CreateGrant, ListGrants, RetireGrant and RevokeGrant: happy paths, errors,
  * Name idempotency, pagination, and the tokens' validity for GenerateMac /
- * VerifyMac / DescribeKey (KMS-SEMANTICS.md §7, V23).
+ * VerifyMac / DescribeKey (docs/SEMANTICS.md GRANT rows, MAC-8).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';

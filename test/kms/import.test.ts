@@ -206,7 +206,7 @@ test('reimporting the same material while Enabled changes only the expiration; a
   await client.send(new DisableKeyCommand({ KeyId: key.KeyId }));
   await importMaterial(client, key.KeyId, material);
   md = (await client.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!;
-  assert.is(md.KeyState, 'Enabled', '[DOC] success changes the key state to Enabled');
+  assert.is(md.KeyState, 'Enabled', 'success changes the key state to Enabled (SEMANTICS.md IMP-5)');
   assert.is(md.ExpirationModel, 'KEY_MATERIAL_DOES_NOT_EXPIRE');
   assert.is(md.ValidTo, undefined);
 });

@@ -1,7 +1,7 @@
 /**
  * Key resolution, key state, usage, algorithm, grant tokens, DryRun and MAC
- * mismatch for GenerateMac and VerifyMac: rows V13-V25 of KMS-SEMANTICS.md
- * §1.4 and every row of the key-state table (§2), one test each, asserting
+ * mismatch for GenerateMac and VerifyMac: the ID, STATE and MAC rows of
+ * docs/SEMANTICS.md, every key state, one test each, asserting
  * class, `name`, `$fault` and message.
  */
 import { test } from 'uvu';
@@ -49,37 +49,37 @@ async function bothOps(make: (client: KMSClient, op: Op) => Promise<unknown>, ty
   }
 }
 
-// V13: malformed identifiers ([REC] test_get_key_invalid_uuid / generate-mac-invalid-key-id).
+// ID-4: malformed identifiers (recorded).
 for (const id of ['key_id', 'fake-key-id', '134f2428cec14b25a1ae9048164dba47', 'mrk-fake-key-id', '1234abcd-12ab-34cd-56ef-1234567890a', 'alias/', 'arn:aws:kms:us-east-1:111122223333:key/not-a-key-id', 'arn:aws:kms:us-east-1:111122223333:keys/x', 'arn:nope']) {
-  test(`V13 malformed key identifier '${id}'`, () => bothOps((c, op) => send(c, op, id), NotFoundException, `Invalid keyId '${id}'`));
+  test(`ID-4 malformed key identifier '${id}'`, () => bothOps((c, op) => send(c, op, id), NotFoundException, `Invalid keyId '${id}'`));
 }
 
-test('V14 well-formed key ID that does not exist: the message names the ARN', () => {
+test('ID-5 well-formed key ID that does not exist: the message names the ARN', () => {
   const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
   return bothOps((c, op) => send(c, op, id), NotFoundException, `Key '${arnOf(id)}' does not exist`);
 });
-test('V14 key ARN that does not exist', () => {
+test('ID-5 key ARN that does not exist', () => {
   const arn = arnOf('1234abcd-12ab-34cd-56ef-1234567890ab');
   return bothOps((c, op) => send(c, op, arn), NotFoundException, `Key '${arn}' does not exist`);
 });
-test('V14 mrk- key ID that does not exist', () => {
+test('ID-5 mrk- key ID that does not exist', () => {
   const id = `mrk-${'a'.repeat(32)}`;
   return bothOps((c, op) => send(c, op, id), NotFoundException, `Key '${arnOf(id)}' does not exist`);
 });
-test("V14 key ARN of another account (cross-account by ARN) that does not exist there", () => {
+test("ID-5 key ARN of another account (cross-account by ARN) that does not exist there", () => {
   const arn = arnOf('1234abcd-12ab-34cd-56ef-1234567890ab', 'us-east-1', '444455556666');
   return bothOps((c, op) => send(c, op, arn), NotFoundException, `Key '${arn}' does not exist`);
 });
-test('V15 key ARN of another region', () =>
+test('ID-6 key ARN of another region', () =>
   bothOps((c, op) => send(c, op, arnOf('1234abcd-12ab-34cd-56ef-1234567890ab', 'eu-west-1')), NotFoundException, 'Invalid arn eu-west-1'));
-test('V15 alias ARN of another region', () =>
+test('ID-6 alias ARN of another region', () =>
   bothOps((c, op) => send(c, op, `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/x`), NotFoundException, 'Invalid arn eu-west-1'));
-test('V16 alias name that does not exist: the message names the alias ARN', () =>
+test('ID-7 alias name that does not exist: the message names the alias ARN', () =>
   bothOps((c, op) => send(c, op, 'alias/nope'), NotFoundException, `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope is not found.`));
-test('V16 alias ARN that does not exist', () =>
+test('ID-7 alias ARN that does not exist', () =>
   bothOps((c, op) => send(c, op, `arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope`), NotFoundException, `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope is not found.`));
 
-test('V14 a bare key ID of a key that lives in another region of the same store', async () => {
+test('ID-5 a bare key ID of a key that lives in another region of the same store', async () => {
   const { client, store } = setup();
   const key = await createKey(client);
   const west = new KMSClient({ region: 'us-west-2', keyStore: store });
@@ -96,7 +96,7 @@ test('cross-account: another account reaches a key by key ARN, not by key ID', a
   await rejects(send(other, 'GenerateMac', key.KeyId), NotFoundException, 'client', `Key '${arnOf(key.KeyId, 'us-east-1', '444455556666')}' does not exist`);
 });
 
-// The key-state table (§2), V17-V20.
+// The key-state table, STATE-1..STATE-4.
 const STATE_ERRORS: [string, ErrorClass | undefined, string][] = [
   ['Enabled', undefined, ''],
   ['Updating', undefined, ''],
@@ -124,14 +124,14 @@ for (const [state, type, phrase] of STATE_ERRORS) {
   });
 }
 
-test('V18 PendingDeletion through the API (ScheduleKeyDeletion)', async () => {
+test('STATE-2 PendingDeletion through the API (ScheduleKeyDeletion)', async () => {
   const { client } = setup();
   const key = await createKey(client);
   await client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId }));
   for (const op of OPS) await rejects(send(client, op, key.KeyId), KMSInvalidStateException, 'client', `${key.Arn} is pending deletion.`);
 });
 
-test('V19 PendingImport: an EXTERNAL key before its material is imported', async () => {
+test('STATE-3 PendingImport: an EXTERNAL key before its material is imported', async () => {
   const { client } = setup();
   const key = await createKey(client, 'HMAC_256', 'GENERATE_VERIFY_MAC', { Origin: 'EXTERNAL' });
   assert.is(key.metadata.KeyState, 'PendingImport');
@@ -139,7 +139,7 @@ test('V19 PendingImport: an EXTERNAL key before its material is imported', async
   for (const op of OPS) await rejects(send(client, op, key.KeyId), KMSInvalidStateException, 'client', `${key.Arn} is pending import.`);
 });
 
-// V21: usage mismatch ([REC] for GenerateMac; VerifyMac wording [INF]).
+// MAC-2: usage mismatch (recorded for GenerateMac; the VerifyMac wording inferred).
 for (const [spec, usage] of [
   ['SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT'],
   ['RSA_2048', 'SIGN_VERIFY'],
@@ -147,7 +147,7 @@ for (const [spec, usage] of [
   ['ECC_NIST_P256', 'SIGN_VERIFY'],
   ['ECC_NIST_P384', 'KEY_AGREEMENT'],
 ] as const) {
-  test(`V21 ${spec}/${usage} key: InvalidKeyUsageException`, async () => {
+  test(`MAC-2 ${spec}/${usage} key: InvalidKeyUsageException`, async () => {
     for (const op of OPS) {
       const { client } = setup();
       const key = await createKey(client, spec, usage);
@@ -156,21 +156,21 @@ for (const [spec, usage] of [
   });
 }
 
-test('V21 state comes before usage: a disabled encryption key is DisabledException', async () => {
+test('MAC-2 state comes before usage: a disabled encryption key is DisabledException', async () => {
   const { client, store } = setup();
   const key = await createKey(client, 'SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT');
   await patch(store, key.KeyId, { KeyState: 'Disabled' });
   await rejects(send(client, 'GenerateMac', key.KeyId), DisabledException, 'client', `${key.Arn} is disabled.`);
 });
 
-// V22: algorithm/spec mismatch ([REC] for both operations).
+// MAC-3: algorithm/spec mismatch (recorded for both operations).
 for (const [spec, alg] of [
   ['HMAC_224', 'HMAC_SHA_256'],
   ['HMAC_256', 'HMAC_SHA_224'],
   ['HMAC_384', 'HMAC_SHA_512'],
   ['HMAC_512', 'HMAC_SHA_384'],
 ] as const) {
-  test(`V22 ${spec} key with ${alg}`, async () => {
+  test(`MAC-3 ${spec} key with ${alg}`, async () => {
     for (const op of OPS) {
       const { client } = setup();
       const key = await createKey(client, spec);
@@ -179,14 +179,14 @@ for (const [spec, alg] of [
   });
 }
 
-test('V23 a grant token CreateGrant never issued', () =>
+test('MAC-8 a grant token CreateGrant never issued', () =>
   bothOps(async (c, op) => {
     const key = await createKey(c);
     const mac = await macOf(c, key.KeyId);
     return send(c, op, key.KeyId, { GrantTokens: ['not-a-token'] }, mac);
   }, InvalidGrantTokenException, 'Invalid grant token.'));
 
-test('V23 a token CreateGrant issued is valid; revoked, it is not', async () => {
+test('MAC-8 a token CreateGrant issued is valid; revoked, it is not', async () => {
   for (const op of OPS) {
     const { client } = setup();
     const key = await createKey(client);
@@ -199,7 +199,7 @@ test('V23 a token CreateGrant issued is valid; revoked, it is not', async () => 
   }
 });
 
-test("V23 a token issued for another key is not valid for this one", async () => {
+test("MAC-8 a token issued for another key is not valid for this one", async () => {
   const { client } = setup();
   const a = await createKey(client);
   const b = await createKey(client);
@@ -207,7 +207,7 @@ test("V23 a token issued for another key is not valid for this one", async () =>
   await rejects(send(client, 'GenerateMac', b.KeyId, { GrantTokens: [g.GrantToken] }), InvalidGrantTokenException, 'client', 'Invalid grant token.');
 });
 
-test('V24 DryRun on a request that would succeed', async () => {
+test('MAC-6 DryRun on a request that would succeed', async () => {
   for (const op of OPS) {
     const { client } = setup();
     const key = await createKey(client);
@@ -218,19 +218,19 @@ test('V24 DryRun on a request that would succeed', async () => {
   }
 });
 
-test('V24 DryRun is last: a request that would fail gets its real error', async () => {
+test('MAC-6 DryRun is last: a request that would fail gets its real error', async () => {
   const { client, store } = setup();
   const key = await createKey(client);
   await rejects(send(client, 'GenerateMac', key.KeyId, { DryRun: true, MacAlgorithm: 'HMAC_SHA_512' }), InvalidKeyUsageException, 'client', `Algorithm HMAC_SHA_512 is incompatible with key spec HMAC_256.`);
   await rejects(send(client, 'GenerateMac', key.KeyId, { DryRun: true, GrantTokens: ['x'] }), InvalidGrantTokenException, 'client', 'Invalid grant token.');
   await rejects(send(client, 'GenerateMac', 'alias/none', { DryRun: true }), NotFoundException, 'client', `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/none is not found.`);
-  // A wrong MAC with DryRun is the KMSInvalidMacException it would have been [INF].
+  // A wrong MAC with DryRun is the KMSInvalidMacException it would have been (SEMANTICS.md MAC-7).
   await rejects(send(client, 'VerifyMac', key.KeyId, { DryRun: true }, new Uint8Array(32)), KMSInvalidMacException, 'client', 'UnknownError');
   await patch(store, key.KeyId, { KeyState: 'Disabled' });
   await rejects(send(client, 'GenerateMac', key.KeyId, { DryRun: true }), DisabledException, 'client', `${key.Arn} is disabled.`);
 });
 
-test('V25 VerifyMac with a wrong MAC: KMSInvalidMacException, never MacValid false', async () => {
+test('MAC-5 VerifyMac with a wrong MAC: KMSInvalidMacException, never MacValid false', async () => {
   const { client } = setup();
   const key = await createKey(client, 'HMAC_512');
   const mac = await macOf(client, key.KeyId, 'HMAC_SHA_512');
@@ -240,7 +240,7 @@ test('V25 VerifyMac with a wrong MAC: KMSInvalidMacException, never MacValid fal
   }
 });
 
-test('V27 an enabled HMAC key without material: KeyUnavailableException (server fault)', async () => {
+test('MAC-9 an enabled HMAC key without material: KeyUnavailableException (server fault)', async () => {
   const { client, store } = setup();
   const key = await createKey(client);
   await patch(store, key.KeyId, { material: undefined });

@@ -1,7 +1,7 @@
 /**
  * Key management: CreateKey, DescribeKey, EnableKey, DisableKey,
  * ScheduleKeyDeletion, CancelKeyDeletion and ListKeys, happy paths and errors
- * (KMS-SEMANTICS.md §3, §7).
+ * (docs/SEMANTICS.md KEY, MD, LIFE).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';

@@ -134,6 +134,9 @@ test('odd seeds are refused by the facade rules, the entry named', () => {
     [{ keys: [{ KeySpec: 'HMAC_256', Tags: [{ TagKey: 'aws:x', TagValue: 'v' }] }] }, /^seed keys\[0\]: Tags beginning with aws: are reserved$/],
     [{ keys: [{ KeySpec: 'HMAC_256', Description: 'd'.repeat(8193) }] }, /^seed keys\[0\]: 1 validation error detected: .*'description'/],
     [{ aliases: [{ AliasName: 'nope', TargetKeyId: KEY }] }, /^seed aliases\[0\]: "nope" is not a valid alias name \(Alias must start with the prefix "alias\/"/],
+    [{ keys: [{ KeySpec: 'HMAC_256', Aliases: ['alias/x', 'alias/x'] }] }, /^seed keys\[0\]: alias alias\/x is listed twice$/],
+    [{ keys: [{ KeySpec: 'HMAC_256', KeyId: null }] }, /^seed keys\[0\]: KeyId must be a string$/],
+    [{ keys: [{ KeySpec: 'HMAC_256', Tags: [{ TagKey: '', TagValue: '' }] }] }, /^seed keys\[0\]: 1 validation error detected: Value '' at 'tags\.1\.member\.tagKey'/],
   ];
   for (const [seed, pattern] of cases) {
     assert.throws(() => validateSeed(seed), (err: Error) => err instanceof ConfigError && pattern.test(err.message), JSON.stringify(seed).slice(0, 80));

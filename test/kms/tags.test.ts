@@ -1,6 +1,6 @@
 /**
  * TagResource, UntagResource and ListResourceTags: happy paths, errors and
- * pagination (KMS-SEMANTICS.md §7).
+ * pagination (docs/SEMANTICS.md TAG, LIST).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
