@@ -45,7 +45,7 @@ export async function buildSuiteBundle(): Promise<SuiteBundles> {
       entryPoints: [join(ROOT, 'bench', 'lib', entry)],
       bundle: true,
       format: 'esm',
-      platform: kind === 'browser' ? 'browser' : 'neutral',
+      platform: kind === 'browser' ? 'browser' : 'node',
       target: 'es2022',
       external: ['node:*'],
       // package.json "sideEffects" speaks of dist/; the sources' entries load the core as a side effect.
