@@ -8,8 +8,6 @@
  * owner's state saved to its own bytes. One-shot functions evict the CTX owner
  * before they use CTX.
  */
-import { instantiateSync } from '@assemblyscript/loader';
-
 /** The exports of `assembly/index.ts`. */
 export interface CoreExports {
   readonly memory: WebAssembly.Memory;
@@ -90,7 +88,11 @@ let keyOwner: KeyOwner | null = null;
 function instantiateCore(backend: Backend): Core {
   if (source === undefined) throw new Error('wasmac: no core source installed');
   const from = source(backend);
-  const { instance } = instantiateSync<Record<string, unknown>>(from instanceof WebAssembly.Module ? from : new WebAssembly.Module(from), {});
+  // The core imports nothing (asconfig: `abort=` disabled, `stub` runtime), so
+  // the plain constructors do; @assemblyscript/loader's glue for strings and
+  // arrays would add 5 KB to every bundle for no use. The build checks each
+  // core's exports with the loader instead (scripts/embed-wasm.ts).
+  const instance = new WebAssembly.Instance(from instanceof WebAssembly.Module ? from : new WebAssembly.Module(from), {});
   const exports = instance.exports as unknown as CoreExports;
   const mem = new Uint8Array(exports.memory.buffer);
   const INPUT = exports.inputPtr();

@@ -1,13 +1,13 @@
 /**
- * The core as inline bytes (base64 in a generated module): what the main entry
- * uses in browsers, Deno, Bun and Node. No fs, no fetch, no import.meta.url.
+ * The core as inline bytes (a string with one character per byte, in a
+ * generated module): what the main entry uses in browsers, Deno, Bun and
+ * Node. No fs, no fetch, no import.meta.url.
  */
 import { SCALAR_WASM, SIMD_WASM } from './wasm.generated.js';
 import type { Backend } from './core.js';
 
-/** The bytes of a generated base64 string; `atob` is native everywhere we run, and fast at start-up. */
-function decode(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
+/** The bytes of a generated string, one character (U+0000..U+00FF) per byte. */
+function decode(binary: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
