@@ -26,3 +26,7 @@ export {
   type StoredKey,
   type VersionedKey,
 } from './key-store.js';
+// The real @aws-sdk/client-kms in process: a request handler for its KMSClient.
+export { KmsRequestHandler, type KmsRequestHandlerOptions, type SdkHttpRequest, type SdkHttpResponse } from './request-handler.js';
+// Seeds (known keys and aliases, e.g. from a secret) through the facade, in any runtime.
+export { applySeed, validateSeed, DEMO_SEED, type Seed, type SeedKey, type SeedContext, type SeedResult } from './seed.js';

@@ -58,8 +58,11 @@ export const REPORT_MARK = 'WASMAC_SMOKE ';
  */
 export const SMOKE_ENTRY = `
 import * as api from 'wasmac';
+import * as sdk from '@aws-sdk/client-kms';
 import { runSmoke } from './test/runtimes/smoke.ts';
+import { runSdkSmoke } from './test/runtimes/sdk-smoke.ts';
 const report = await runSmoke(api).catch((err) => ({ ok: false, error: String(err && err.stack || err) }));
+report.sdk = await runSdkSmoke(api, sdk).catch((err) => ({ checks: 0, failures: ['sdk: ' + String(err && err.stack || err)] }));
 if (typeof document !== 'undefined') globalThis.__wasmacSmoke = report;
 else console.log(${JSON.stringify(REPORT_MARK)} + JSON.stringify(report));
 `;
@@ -67,10 +70,13 @@ else console.log(${JSON.stringify(REPORT_MARK)} + JSON.stringify(report));
 /** The smoke as a workerd module worker: GET any path returns the report as JSON. */
 export const WORKER_SMOKE_ENTRY = `
 import * as api from 'wasmac';
+import * as sdk from '@aws-sdk/client-kms';
 import { runSmoke } from './test/runtimes/smoke.ts';
+import { runSdkSmoke } from './test/runtimes/sdk-smoke.ts';
 export default {
   async fetch() {
     const report = await runSmoke(api).catch((err) => ({ ok: false, error: String(err && err.stack || err) }));
+    report.sdk = await runSdkSmoke(api, sdk).catch((err) => ({ checks: 0, failures: ['sdk: ' + String(err && err.stack || err)] }));
     return new Response(JSON.stringify(report), { headers: { 'content-type': 'application/json' } });
   },
 };
@@ -178,12 +184,16 @@ export async function mainExports(): Promise<string[]> {
 export function printResult(report: SmokeReport & { error?: string }, version: string, extra: Record<string, boolean> = {}): boolean {
   const runs = report.runs ?? [];
   const failures = runs.flatMap((r) => r.failures.map((f) => `[${r.backend}] ${f}`));
+  // The SDK over KmsRequestHandler: required in every runtime.
+  if (report.sdk === undefined) failures.push('sdk: the @aws-sdk/client-kms smoke did not run');
+  else failures.push(...report.sdk.failures);
   if (report.error !== undefined) failures.push(report.error);
   for (const [name, ok] of Object.entries(extra)) if (!ok) failures.push(`${name} failed`);
   const ok = report.ok === true && failures.length === 0;
   const backend = report.backend?.replace('simd', 'SIMD') ?? '?';
   const detail = [
     ...runs.map((r) => `${r.backend === report.backend ? '' : 'forced '}${r.backend} ${r.checks} checks`),
+    ...(report.sdk === undefined ? [] : [`@aws-sdk/client-kms ${report.sdk.checks} checks`]),
     ...Object.entries(extra).map(([name, good]) => `${name} ${good ? 'ok' : 'FAILED'}`),
   ].join(', ');
   console.log(`runtime: ${(report.runtime ?? '?').padEnd(8)} ${version.padEnd(36)} ${backend.padEnd(6)} ${ok ? 'passed' : 'FAILED'}  (${detail})`);

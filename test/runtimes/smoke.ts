@@ -13,6 +13,7 @@
  * them all.
  */
 import type * as Wasmac from '../../src/index.js';
+import type { SdkRun } from './sdk-smoke.js';
 import { HMAC_1MIB, RFC_4231, SHA2 } from './vectors.js';
 
 export type Api = typeof Wasmac;
@@ -36,6 +37,8 @@ export interface SmokeReport {
   /** The entry's export names, sorted: every entry must have the same. */
   exports: string[];
   ok: boolean;
+  /** `@aws-sdk/client-kms` over `KmsRequestHandler` (sdk-smoke.ts), added by the harness's entry. */
+  sdk?: SdkRun;
 }
 
 const HASHES: readonly HashName[] = ['sha224', 'sha256', 'sha384', 'sha512'];
