@@ -68,6 +68,7 @@ import { SecretBytes, revealSecret } from '../kms/secret.js';
 import { KeyStoreError } from './errors.js';
 
 const FORMAT = 'wasmac-key/1';
+const NO_MASTER_KEY = 'written with a master key and no master key was given (set WASMAC_MASTER_KEY)';
 const TXN_FORMAT = 'wasmac-txn/1';
 const KEY_FILE = /^(.+)\.json$/;
 const TEMP_FILE = /^\..+\.tmp$/;
@@ -505,7 +506,9 @@ export class FileKeyStore implements KeyStore {
     if (problems.length > 0) {
       throw new KeyStoreError(
         `the key store in ${this.dir} has ${problems.length} unreadable key file(s):\n${problems.join('\n')}\n` +
-          'Nothing was changed. Restore these files from a backup, or move them out of the directory to start without those keys.',
+          (this.macKey === undefined && problems.some((p) => p.endsWith(NO_MASTER_KEY))
+            ? 'Nothing was changed. The store was written with a master key: set WASMAC_MASTER_KEY to it.'
+            : 'Nothing was changed. Restore these files from a backup, or move them out of the directory to start without those keys.'),
       );
     }
   }
@@ -528,7 +531,7 @@ export class FileKeyStore implements KeyStore {
     if (typeof key !== 'object' || key === null || Array.isArray(key)) throw new Error('not a wasmac key file (no record in it)');
     let authenticated: boolean;
     if (file.mac !== undefined) {
-      if (this.macKey === undefined) throw new Error('written with a master key and no master key was given (set WASMAC_MASTER_KEY)');
+      if (this.macKey === undefined) throw new Error(NO_MASTER_KEY);
       const expected = Buffer.from(recordMac(this.macKey, key), 'hex');
       const given = typeof file.mac === 'string' && /^[0-9a-f]{64}$/.test(file.mac) ? Buffer.from(file.mac, 'hex') : Buffer.alloc(32);
       if (!timingSafeEqual(expected, given)) throw new Error('not authenticated under this master key: a wrong master key, or the file was changed');

@@ -309,6 +309,10 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: ${randomUUID()}\r\n` +
         `x-amzn-ErrorType: ${name}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
+    // end() only half-closes (the server allows half-open sockets): a client that never reads
+    // or closes would keep the connection, and its place under --max-connections, for ever.
+    const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(linger));
   });
 
   await new Promise<void>((resolve, reject) => {

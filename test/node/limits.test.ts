@@ -122,6 +122,21 @@ test('connections over the cap are closed as they arrive; the cap frees up as co
   });
 });
 
+test('timed-out clients that never read or close do not keep their place under the connection cap', async () => {
+  await withServer({ headersTimeoutMs: 300, requestTimeoutMs: 600, maxConnections: 4 }, async (s) => {
+    // Paused sockets: they never read the 408, so they never see the server's FIN either.
+    const stuck = await Promise.all([1, 2, 3, 4].map(() => open(s)));
+    stuck[0]!.write('POST / HTTP/1.1\r\n');
+    const count = () => new Promise<number>((resolve) => s.server.getConnections((_e, n) => resolve(n)));
+    const started = Date.now();
+    while ((await count()) > 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 100));
+    assert.is(await count(), 0, 'the server let go of every timed-out connection');
+    const res = await rawRequest(s.url, await signedRequest({ url: s.url, op: 'ListKeys', body: '{}' }));
+    assert.is(res.status, 200);
+    stuck.forEach((x) => x.destroy());
+  });
+});
+
 /**
  * Sends the whole of an oversized body before reading anything, like
  * Python's http.client: the answer must be there when it looks.
