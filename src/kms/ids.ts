@@ -16,6 +16,13 @@ function keyIdForm(hex: string): RegExp {
 const KEY_ID = keyIdForm('[0-9a-fA-F]');
 const ISSUED_KEY_ID = keyIdForm('[0-9a-f]');
 
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** Whether `id` is an AWS account ID: 12 digits. */
+export function isAccountId(id: string): boolean {
+  return ACCOUNT_ID.test(id);
+}
+
 /** Whether `id` is a syntactically valid key ID. */
 export function isKeyId(id: string): boolean {
   return KEY_ID.test(id);
@@ -102,7 +109,7 @@ export function parseIdentifier(scope: Scope, id: string, opts: ResolveOptions):
     if (parts.length >= 6 && service === 'kms' && region !== undefined && region !== scope.region && /^[a-z0-9-]+$/.test(region)) {
       throw new NotFoundException(`Invalid arn ${region}`);
     }
-    if (parts.length < 6 || partition !== scope.partition || service !== 'kms' || !/^\d{12}$/.test(account ?? '')) throw invalidKeyId(id);
+    if (parts.length < 6 || partition !== scope.partition || service !== 'kms' || !isAccountId(account ?? '')) throw invalidKeyId(id);
     if (!opts.crossAccount && account !== scope.accountId) {
       // Operations without cross-account use look in the caller's account only (SEMANTICS.md ID-3).
       throw new NotFoundException(`Key '${id}' does not exist`);

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { KMSClient } from '../kms/client.js';
 import { commandOf } from '../kms/commands/index.js';
 import { KMSServiceException } from '../kms/errors.js';
+import { isAccountId } from '../kms/ids.js';
 import { AWS_OPERATIONS } from '../kms/model/index.js';
 import type { Operation } from '../kms/model/shape.js';
 import { kebab, parseArgs, requestOf, take, takeFlag, UsageError, type Parsed } from './cli-args.js';
@@ -66,7 +67,7 @@ function common(parsed: Parsed, env: NodeJS.ProcessEnv): Common {
   const region = take(parsed, 'region') ?? (env.WASMAC_REGION || undefined) ?? DEFAULT_REGION;
   const accountId = take(parsed, 'account-id') ?? (env.WASMAC_ACCOUNT_ID || undefined) ?? DEFAULT_ACCOUNT_ID;
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region: '${region}' is not a region name like us-east-1`);
-  if (!/^\d{12}$/.test(accountId)) throw new UsageError(`--account-id: must be 12 digits`);
+  if (!isAccountId(accountId)) throw new UsageError(`--account-id: must be 12 digits`);
   const masterKey = env.WASMAC_MASTER_KEY ? parseMasterKey(env.WASMAC_MASTER_KEY) : undefined;
   return { dataDir, region, accountId, masterKey };
 }

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../kms/config-error.js';
+import { isAccountId } from '../kms/ids.js';
 import { validateSeed, type Seed } from '../kms/seed.js';
 import type { Credential } from './sigv4.js';
 
-const ACCOUNT = /^\d{12}$/;
 
 function checkCredential(c: Partial<Credential>, where: string): Credential {
   if (typeof c.accessKeyId !== 'string' || !/^[\w+=,.@-]{1,128}$/.test(c.accessKeyId)) {
@@ -17,7 +17,7 @@ function checkCredential(c: Partial<Credential>, where: string): Credential {
   if (typeof c.secretAccessKey !== 'string' || c.secretAccessKey.length === 0) {
     throw new ConfigError(`${where}: secretAccessKey must be a non-empty string`);
   }
-  if (c.accountId !== undefined && (typeof c.accountId !== 'string' || !ACCOUNT.test(c.accountId))) {
+  if (c.accountId !== undefined && (typeof c.accountId !== 'string' || !isAccountId(c.accountId))) {
     throw new ConfigError(`${where}: accountId must be 12 digits`);
   }
   return c.accountId === undefined
