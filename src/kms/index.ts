@@ -30,3 +30,4 @@ export {
 export { KmsRequestHandler, type KmsRequestHandlerOptions, type SdkHttpRequest, type SdkHttpResponse } from './request-handler.js';
 // Seeds (known keys and aliases, e.g. from a secret) through the facade, in any runtime.
 export { applySeed, validateSeed, DEMO_SEED, type Seed, type SeedKey, type SeedContext, type SeedResult } from './seed.js';
+export { ConfigError } from './config-error.js';
