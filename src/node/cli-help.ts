@@ -38,6 +38,8 @@ const COMMON_ROWS: readonly (readonly [string, string])[] = [
   ['--data-dir <dir>', `The key store (default ./${DEFAULT_DATA_DIR}, or WASMAC_DATA_DIR).`],
   ['--region <region>', `Region of the keys (default ${DEFAULT_REGION}, or WASMAC_REGION).`],
   ['--account-id <id>', `Account of the keys (default ${DEFAULT_ACCOUNT_ID}, or WASMAC_ACCOUNT_ID).`],
+  ['--query <JMESPath>', 'Print only this part of the response, as the AWS CLI does (e.g. --query Mac).'],
+  ['--output <format>', 'json (default, or AWS_DEFAULT_OUTPUT), text or table, as the AWS CLI prints them.'],
   ['--help', 'Help of the command.'],
 ];
 
@@ -110,8 +112,9 @@ ${operationHelp(op.name)}
 Options:
 ${columns([...rows, ['--help', 'This help.']])}
 
-Also --data-dir, --region and --account-id, as for every local command (wasmac --help).
-Prints the response as JSON, as aws kms ${kebab(op.name)} does.
+Also --data-dir, --region, --account-id, --query and --output, as for every
+local command (wasmac --help). Prints the response as aws kms ${kebab(op.name)}
+does: JSON by default, --output text or table, filtered by --query.
 `;
 }
 

@@ -14,6 +14,7 @@ import { isAccountId } from '../kms/ids.js';
 import { AWS_OPERATIONS } from '../kms/model/index.js';
 import type { Operation } from '../kms/model/shape.js';
 import { kebab, parseArgs, requestOf, take, takeFlag, UsageError, type Parsed } from './cli-args.js';
+import { compileQuery, isOutputFormat, OUTPUT_FORMATS, QueryError, renderOutput } from './cli-output.js';
 import { commandHelp, globalHelp, SERVE_HELP, STORE_HELP } from './cli-help.js';
 import { loadCredentials, loadSeed } from './config.js';
 import { ConfigError, KeyStoreError } from './errors.js';
@@ -74,13 +75,18 @@ function common(parsed: Parsed, env: NodeJS.ProcessEnv): Common {
 
 async function runLocal(op: Operation, parsed: Parsed, io: CliIO): Promise<number> {
   const c = common(parsed, io.env);
+  const query = take(parsed, 'query');
+  const output = take(parsed, 'output') ?? (io.env.AWS_DEFAULT_OUTPUT || undefined) ?? 'json';
+  if (!isOutputFormat(output)) throw new UsageError(`argument --output: Invalid choice '${output}', valid choices are: ${OUTPUT_FORMATS.join(' | ')}`);
+  // A bad expression is refused before the operation runs (create-key must not create a key first).
+  if (query !== undefined) await compileQuery(query);
   const input = requestOf(op, parsed);
   const store = await FileKeyStore.open(c.dataDir, c.masterKey === undefined ? {} : { masterKey: c.masterKey });
   try {
     const client = new KMSClient({ region: c.region, accountId: c.accountId, keyStore: store });
-    const output = await client.send(new (commandOf(op))(input));
-    const json = toCliJson(output) as Record<string, unknown>;
-    if (Object.keys(json).length > 0) io.stdout(`${JSON.stringify(json, null, 4)}\n`);
+    const result = await client.send(new (commandOf(op))(input));
+    const text = await renderOutput(toCliJson(result), { operation: op.name, query, output });
+    if (text !== '') io.stdout(`${text}\n`);
     return EXIT.ok;
   } catch (err) {
     if (err instanceof KMSServiceException) {
@@ -278,7 +284,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO()): Promise<n
     }
     return await runLocal(op, parseArgs(rest), io);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof QueryError) {
       io.stderr(`usage: wasmac <command> [options]\nwasmac: error: ${err.message}\n`);
       return EXIT.usage;
     }

@@ -26,8 +26,8 @@ export class QueryError extends Error {
   override name = 'QueryError';
 }
 
-/** `value` filtered by the JMESPath `query` (the package is loaded only when a query is given). */
-export async function applyQuery(value: unknown, query: string): Promise<unknown> {
+/** The JMESPath `query` compiled (the package is loaded only when a query is given); a QueryError if it is not JMESPath. */
+export async function compileQuery(query: string): Promise<(value: unknown) => unknown> {
   const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');
   let ast: ReturnType<typeof compile>;
   try {
@@ -35,7 +35,19 @@ export async function applyQuery(value: unknown, query: string): Promise<unknown
   } catch (err) {
     throw new QueryError(`Bad value for --query ${query}: ${(err as Error).message}`);
   }
-  return TreeInterpreter.search(ast, value as Parameters<typeof TreeInterpreter.search>[1]) ?? null;
+  return (value) => {
+    try {
+      return TreeInterpreter.search(ast, value as Parameters<typeof TreeInterpreter.search>[1]) ?? null;
+    } catch (err) {
+      // A function given the wrong type (length(null)): JMESPath's runtime error, the user's to fix.
+      throw new QueryError(`Bad value for --query ${query}: ${(err as Error).message}`);
+    }
+  };
+}
+
+/** `value` filtered by the JMESPath `query`. */
+export async function applyQuery(value: unknown, query: string): Promise<unknown> {
+  return (await compileQuery(query))(value);
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

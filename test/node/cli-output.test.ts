@@ -80,6 +80,8 @@ test('JMESPath: projections, filters and functions from the maintained implement
 });
 
 test('a --query that is not JMESPath is a QueryError naming the expression', async () => {
+  const typeError = await applyQuery({}, 'length(Keys)').catch((e: unknown) => e);
+  assert.instance(typeError, QueryError, 'a function given the wrong type at run time');
   for (const q of ['Keys[', '[?', 'a.']) {
     try {
       await applyQuery({}, q);
