@@ -17,6 +17,7 @@ import { kebab, parseArgs, requestOf, take, takeFlag, UsageError, type Parsed } 
 import { compileQuery, isOutputFormat, OUTPUT_FORMATS, QueryError, renderOutput } from './cli-output.js';
 import { commandHelp, globalHelp, SERVE_HELP, STORE_HELP } from './cli-help.js';
 import { loadCredentials, loadSeed } from './config.js';
+import { exampleKey, type ExampleKey } from './example-key.js';
 import { ConfigError, KeyStoreError } from './errors.js';
 import { FileKeyStore, parseMasterKey } from './file-store.js';
 import { DEMO_SEED, type Seed } from '../kms/seed.js';
@@ -100,7 +101,29 @@ async function runLocal(op: Operation, parsed: Parsed, io: CliIO): Promise<numbe
   }
 }
 
-function banner(server: KmsServer, dataDir: string | undefined, encrypted: boolean, keys: number): string {
+/** The banner's ready-to-paste examples for `key`, or how to make a key when the store has none. */
+function examples(server: KmsServer, key: ExampleKey | undefined, ak: string, sk: string): string {
+  const env = `AWS_ACCESS_KEY_ID=${ak} AWS_SECRET_ACCESS_KEY=${sk}`;
+  if (key === undefined) {
+    return `The store has no enabled HMAC key yet. Create one (or restart with --demo for alias/demo):
+  ${env} aws kms create-key --endpoint-url ${server.url} \\
+    --region ${server.region} --key-spec HMAC_256 --key-usage GENERATE_VERIFY_MAC
+`;
+  }
+  return `AWS SDK for JavaScript v3 (with ${key.keyId}, a key of this store):
+  import { KMSClient, GenerateMacCommand } from '@aws-sdk/client-kms';
+  const kms = new KMSClient({ endpoint: '${server.url}', region: '${server.region}',
+    credentials: { accessKeyId: '${ak}', secretAccessKey: '${sk}' } });
+  const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: '${key.keyId}',
+    Message: new TextEncoder().encode('Hello World'), MacAlgorithm: '${key.macAlgorithm}' }));
+
+AWS CLI:
+  ${env} aws kms generate-mac --endpoint-url ${server.url} \\
+    --region ${server.region} --key-id ${key.keyId} --mac-algorithm ${key.macAlgorithm} --message fileb://<(printf 'Hello World')
+`;
+}
+
+function banner(server: KmsServer, dataDir: string | undefined, encrypted: boolean, keys: number, key: ExampleKey | undefined): string {
   const ak = server.defaultCredentials ? 'test' : server.credentials[0]!.accessKeyId;
   const sk = server.defaultCredentials ? 'test' : '<secret of that key>';
   const creds = server.defaultCredentials
@@ -115,17 +138,7 @@ function banner(server: KmsServer, dataDir: string | undefined, encrypted: boole
   region ${server.region}, account ${server.accountId}
 ${store}  ${creds}
 
-AWS SDK for JavaScript v3:
-  import { KMSClient, GenerateMacCommand } from '@aws-sdk/client-kms';
-  const kms = new KMSClient({ endpoint: '${server.url}', region: '${server.region}',
-    credentials: { accessKeyId: '${ak}', secretAccessKey: '${sk}' } });
-  const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: 'alias/demo',
-    Message: new TextEncoder().encode('Hello World'), MacAlgorithm: 'HMAC_SHA_384' }));
-
-AWS CLI:
-  AWS_ACCESS_KEY_ID=${ak} AWS_SECRET_ACCESS_KEY=${sk} aws kms generate-mac --endpoint-url ${server.url} \\
-    --region ${server.region} --key-id alias/demo --mac-algorithm HMAC_SHA_384 --message fileb://<(printf 'Hello World')
-
+${examples(server, key, ak, sk)}
 Ctrl-C stops the server (requests in flight are answered first).
 `;
 }
@@ -234,7 +247,9 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
     await store.close();
     throw err;
   }
-  io.stdout(banner(server, c.dataDir, store.encrypted, store.size));
+  // The examples name a key that exists: alias/demo with --demo, else one of the store's own.
+  const key = await exampleKey(new KMSClient({ region: c.region, accountId: c.accountId, keyStore: store })).catch(() => undefined);
+  io.stdout(banner(server, c.dataDir, store.encrypted, store.size, key));
   if (server.defaultCredentials && !isLoopback(host)) {
     io.stderr(
       `WARNING: listening on ${host} with the default credentials test/test: anyone who can reach port ${server.port} ` +
