@@ -8,11 +8,15 @@ export class WireError extends Error {
   /** HTTP status sent with the error. */
   readonly status: number;
 
+  /** For the endpoint's log line only, never sent (e.g. the unknown target an UnknownOperationException answers). */
+  readonly logDetail: string | undefined;
+
   /** `message` undefined sends the body with `__type` only, as AWS does for some errors. */
-  constructor(name: string, status: number, message?: string) {
+  constructor(name: string, status: number, message?: string, logDetail?: string) {
     super(message ?? '');
     this.name = name;
     this.status = status;
+    this.logDetail = logDetail;
   }
 
   /** Whether the body carries a `message`. */

@@ -114,7 +114,11 @@ export function authenticate(req: WireRequestWithBody, authenticator: Authentica
 export function operationOf(req: WireRequest): Operation {
   const target = header(req, 'x-amz-target');
   const operation = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? AWS_OPERATIONS[target.slice(TARGET_PREFIX.length)] : undefined;
-  if (operation === undefined) throw new WireError('UnknownOperationException', 400);
+  if (operation === undefined) {
+    // No message on the wire, as AWS sends it; the log names what was asked for (quoted and cut, never raw).
+    const asked = target === undefined ? 'no X-Amz-Target' : `X-Amz-Target ${JSON.stringify(target.length > 100 ? `${target.slice(0, 100)}...` : target)}`;
+    throw new WireError('UnknownOperationException', 400, undefined, asked);
+  }
   return operation;
 }
 
@@ -154,7 +158,7 @@ export function encodeFailure(req: WireRequest, operation: string, err: unknown)
     operation,
     error,
   });
-  if (err instanceof WireError) return respond(err.status, err.name, err.hasMessage ? err.message : undefined, err.name);
+  if (err instanceof WireError) return respond(err.status, err.name, err.hasMessage ? err.message : undefined, err.logDetail === undefined ? err.name : `${err.name} (${err.logDetail})`);
   if (err instanceof KMSServiceException) {
     const body = errorBody(err);
     // The facade keeps the cause of a KMSInternalException out of its message; the operator sees it in the log.
