@@ -38,7 +38,7 @@ rmSync('dist/cjs', { recursive: true, force: true });
 
 await build({
   ...common,
-  entryPoints: ['src/index.ts', 'src/index.node.ts', 'src/index.workerd.ts', 'src/node/index.ts', 'src/node/cli.ts'],
+  entryPoints: ['src/index.ts', 'src/index.node.ts', 'src/index.workerd.ts', 'src/node/index.ts', 'src/node/cli.ts', 'src/cloudflare/index.ts', 'src/deno/index.ts'],
   outbase: 'src',
   outdir: 'dist',
   splitting: true,
@@ -87,4 +87,4 @@ writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
 writeFileSync('dist/cjs/index.js', "'use strict';\n// wasmac for require(): the main half of the one CommonJS bundle.\nmodule.exports = require('./wasmac.js').main;\n");
 writeFileSync('dist/cjs/node/index.js', "'use strict';\n// wasmac/node for require(): the Node half of the one CommonJS bundle.\nmodule.exports = require('../wasmac.js').node;\n");
 
-console.log('bundled dist/index.js, dist/index.node.js, dist/index.workerd.js, dist/node/index.js, dist/node/cli.js (ESM) and dist/cjs/ (CommonJS)');
+console.log('bundled dist/index.js, dist/index.node.js, dist/index.workerd.js, dist/node/index.js, dist/node/cli.js, dist/cloudflare/index.js, dist/deno/index.js (ESM) and dist/cjs/ (CommonJS)');
