@@ -21,9 +21,9 @@
  * facade's view of it is exact.
  *
  * Material is sealed with AES-256-GCM under a master key from a secret
- * binding (see `sealed-record.ts`: the file store's rules). The master key is
- * required: a Worker has no reason to keep material readable by whoever can
- * read its storage.
+ * binding, and every record authenticated (see `sealed-record.ts`: the file
+ * store's rules). The master key is required: a Worker has no reason to keep
+ * material readable by whoever can read its storage.
  */
 import { type AliasStep, type Commit, type CommitResult, type KeyChange, type KeyStore, type VersionedKey } from '../kms/key-store.js';
 import { EdgeStoreError, MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
@@ -91,16 +91,16 @@ export class DurableObjectKeyStore implements KeyStore {
   }
 
   #open(row: Record<string, unknown>): Promise<VersionedKey> {
-    return this.#sealer.open(JSON.parse(String(row['record'])) as SealedRecord).then((record) => ({ record, version: Number(row['version']) }));
+    return this.#sealer.open(JSON.parse(String(row['record'])) as SealedRecord, String(row['key_id'])).then((record) => ({ record, version: Number(row['version']) }));
   }
 
   async scan(): Promise<VersionedKey[]> {
-    const rows = this.#sql.exec('SELECT version, record FROM wasmac_keys ORDER BY key_id').toArray();
+    const rows = this.#sql.exec('SELECT key_id, version, record FROM wasmac_keys ORDER BY key_id').toArray();
     return Promise.all(rows.map((row) => this.#open(row)));
   }
 
   async read(keyId: string): Promise<VersionedKey | undefined> {
-    const row = this.#sql.exec('SELECT version, record FROM wasmac_keys WHERE key_id = ?', keyId).toArray()[0];
+    const row = this.#sql.exec('SELECT key_id, version, record FROM wasmac_keys WHERE key_id = ?', keyId).toArray()[0];
     return row === undefined ? undefined : this.#open(row);
   }
 

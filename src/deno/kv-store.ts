@@ -30,8 +30,9 @@
  * process follow another's changes after that delay; DescribeKey and the
  * other management operations read through at once.
  *
- * Material is sealed with AES-256-GCM under the master key (the file store's
- * rules, see `sealed-record.ts`); the master key is required. A value is at
+ * Material is sealed with AES-256-GCM under the master key and every record
+ * authenticated (the file store's rules, see `sealed-record.ts`); the master
+ * key is required. A value is at
  * most 64 KiB in Deno KV: a record with thousands of grants does not fit.
  */
 import type { Commit, CommitResult, KeyChange, KeyStore, VersionedKey } from '../kms/key-store.js';
@@ -163,7 +164,7 @@ export class DenoKvKeyStore implements KeyStore {
   }
 
   async #open(entry: KvEntryLike): Promise<VersionedKey> {
-    return { record: await this.#sealer.open(entry.value as SealedRecord), version: versionOf(entry.versionstamp) };
+    return { record: await this.#sealer.open(entry.value as SealedRecord, String(entry.key[entry.key.length - 1])), version: versionOf(entry.versionstamp) };
   }
 
   async scan(): Promise<VersionedKey[]> {

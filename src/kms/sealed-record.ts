@@ -7,10 +7,13 @@
  * given as 64 hex digits or 44 base64 characters; material is AES-256-GCM
  * through WebCrypto with a fresh 96-bit IV per sealing, and the store's format
  * name and the KeyId as associated data, so sealed material moved to another
- * key (or another store format) does not open. A record whose material does
- * not open stops the read with an error naming the key, never the bytes.
+ * key (or another store format) does not open; and every record carries an
+ * HMAC-SHA256 under a key derived from the master key (HKDF, never the AES
+ * key itself), so a record changed or planted by whoever can write the
+ * storage is refused. A record that does not open stops the read with an
+ * error naming the key, never the bytes.
  */
-import { fromBase64, fromHex, toBase64 } from '../engine/index.js';
+import { fromBase64, fromHex, hmac, timingSafeEqual, toBase64, toHex } from '../engine/index.js';
 import type { StoredKey } from './key-store.js';
 import { revealSecret, SecretBytes } from './secret.js';
 
@@ -21,8 +24,21 @@ export interface SealedMaterial {
   data: string;
 }
 
-/** A record as stored: everything but the material as JSON, the material sealed. */
-export type SealedRecord = Omit<StoredKey, 'material'> & { material?: SealedMaterial };
+/** A record as stored: everything but the material as JSON, the material sealed, and the record's MAC (hex). */
+export type SealedRecord = Omit<StoredKey, 'material'> & { material?: SealedMaterial; mac: string };
+
+/**
+ * HKDF-SHA256 (RFC 5869) of `ikm` with an empty salt, 32 bytes: one block of
+ * expand, so `T(1) = HMAC(PRK, info || 0x01)`.
+ */
+function hkdf32(ikm: Uint8Array, info: string): Uint8Array {
+  const prk = hmac('sha256', new Uint8Array(32), ikm);
+  const infoBytes = new TextEncoder().encode(info);
+  const block = new Uint8Array(infoBytes.length + 1);
+  block.set(infoBytes);
+  block[infoBytes.length] = 1;
+  return hmac('sha256', prk, block);
+}
 
 /** A store's configuration or data that cannot be used; the message names what to fix and never holds a secret. */
 export class EdgeStoreError extends Error {
@@ -55,6 +71,7 @@ export function parseMasterKey(text: unknown, source = 'the master key'): Uint8A
  */
 export class MaterialSealer {
   readonly #key: Promise<CryptoKey>;
+  readonly #macKey: Uint8Array;
   readonly #format: string;
   /**
    * What this sealer last sealed or opened, per secret: a record rewritten
@@ -66,6 +83,7 @@ export class MaterialSealer {
   constructor(masterKey: Uint8Array, format: string) {
     if (!(masterKey instanceof Uint8Array) || masterKey.length !== 32) throw new EdgeStoreError('the master key must be 32 bytes');
     this.#format = format;
+    this.#macKey = hkdf32(masterKey, `wasmac ${format} record authentication v1`);
     this.#key = crypto.subtle.importKey('raw', Uint8Array.from(masterKey), 'AES-GCM', false, ['encrypt', 'decrypt']);
   }
 
@@ -80,10 +98,19 @@ export class MaterialSealer {
     return hit !== undefined && hit.keyId === record.KeyId ? hit.sealed : undefined;
   }
 
+  /** The MAC of a stored record (everything but `mac`), bound to the format. */
+  #mac(unsigned: Omit<SealedRecord, 'mac'>): string {
+    return toHex(hmac('sha256', this.#macKey, `${this.#format}\n${JSON.stringify(unsigned)}`));
+  }
+
+  #signed(unsigned: Omit<SealedRecord, 'mac'>): SealedRecord {
+    return { ...unsigned, mac: this.#mac(unsigned) };
+  }
+
   /** `record` as stored (see {@link SealedRecord}). */
   async seal(record: StoredKey): Promise<SealedRecord> {
     const { material, ...rest } = record;
-    if (material === undefined) return rest;
+    if (material === undefined) return this.#signed(rest);
     let sealed = this.known(record);
     if (sealed === undefined) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -96,20 +123,29 @@ export class MaterialSealer {
       }
       this.#sealed.set(material, { keyId: record.KeyId, sealed });
     }
-    return { ...rest, material: sealed };
+    return this.#signed({ ...rest, material: sealed });
   }
 
   /** `record` as stored, when no encryption is needed (no material, or material this sealer has sealed); else undefined. */
   sealKnown(record: StoredKey): SealedRecord | undefined {
     const { material, ...rest } = record;
-    if (material === undefined) return rest;
+    if (material === undefined) return this.#signed(rest);
     const sealed = this.known(record);
-    return sealed === undefined ? undefined : { ...rest, material: sealed };
+    return sealed === undefined ? undefined : this.#signed({ ...rest, material: sealed });
   }
 
-  /** The record of a stored one; throws an {@link EdgeStoreError} naming the key when its material does not open. */
-  async open(stored: SealedRecord): Promise<StoredKey> {
-    const { material, ...rest } = stored;
+  /**
+   * The record of a stored one, stored under `keyId`. Throws an
+   * {@link EdgeStoreError} naming the key when the record is not
+   * authenticated under the master key or its material does not open.
+   */
+  async open(stored: SealedRecord, keyId: string): Promise<StoredKey> {
+    const { mac, ...unsigned } = stored;
+    if (typeof mac !== 'string' || !timingSafeEqual(fromHexSafe(mac), fromHex(this.#mac(unsigned)))) {
+      throw new EdgeStoreError(`key ${keyId}: its record is not authenticated under the master key (a different master key, or the record was changed)`);
+    }
+    if (stored.KeyId !== keyId) throw new EdgeStoreError(`key ${keyId}: the record stored there is key ${JSON.stringify(stored.KeyId)}`);
+    const { material, ...rest } = unsigned;
     const record: StoredKey = rest;
     if (material === undefined) return record;
     if (material.encoding !== 'aes-256-gcm') throw new EdgeStoreError(`key ${stored.KeyId}: unknown material encoding ${JSON.stringify(material.encoding)}`);
@@ -131,4 +167,9 @@ export class MaterialSealer {
     record.material = secret;
     return record;
   }
+}
+
+/** Bytes of a hex MAC as stored, or none when it is not hex (then it does not match). */
+function fromHexSafe(text: string): Uint8Array {
+  return /^(?:[0-9a-f]{2})*$/.test(text) ? fromHex(text) : new Uint8Array(0);
 }

@@ -215,7 +215,7 @@ test('a wrong or missing master key: KMSInternalException for the client, the re
   kms = await restart(data, 'SIGTERM', { ...TEST_ENV, KMS_MASTER_KEY: Buffer.alloc(32, 9).toString('base64') });
   const wrong = await rejects(kms.send(new sdk.DescribeKeyCommand({ KeyId: keyId })), 'KMSInternalException', /^An internal error occurred\.$/);
   assert.is(wrong.$metadata?.httpStatusCode, 500);
-  assert.match(workerd!.log(), new RegExp(`key ${keyId}: its material does not decrypt`));
+  assert.match(workerd!.log(), new RegExp(`key ${keyId}: its record is not authenticated under the master key`));
   assert.not.match(workerd!.log(), new RegExp(Buffer.alloc(32, 9).toString('base64').slice(0, 16)), 'the log never shows the master key');
 
   const { KMS_MASTER_KEY: _, ...withoutKey } = TEST_ENV;
