@@ -15,13 +15,13 @@
  * (default 127.0.0.1), PORT (default 8000; 0 for any free port).
  */
 import { KMSClient } from 'wasmac';
-import { DenoKvKeyStore, parseCredentialList, parseMasterKey, serveKms, SigV4Verifier } from 'wasmac/deno';
+import { DenoKvKeyStore, parseCredentials, parseMasterKey, serveKms, SigV4Verifier } from 'wasmac/deno';
 
 const env = (name: string): string | undefined => Deno.env.get(name);
 const region = env('KMS_REGION') ?? 'us-east-1';
 const accountId = env('KMS_ACCOUNT_ID') ?? '111122223333';
 const masterKey = parseMasterKey(env('KMS_MASTER_KEY'), 'KMS_MASTER_KEY');
-const verifier = new SigV4Verifier({ credentials: parseCredentialList(env('KMS_CREDENTIALS'), 'KMS_CREDENTIALS'), region });
+const verifier = new SigV4Verifier({ credentials: parseCredentials(env('KMS_CREDENTIALS') ?? '', 'KMS_CREDENTIALS'), region });
 
 const path = env('KMS_KV_PATH');
 const kv = await (path === undefined ? Deno.openKv() : Deno.openKv(path));

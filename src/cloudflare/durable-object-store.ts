@@ -26,6 +26,7 @@
  * material readable by whoever can read its storage.
  */
 import { type AliasStep, type Commit, type CommitResult, type KeyChange, type KeyStore, type VersionedKey } from '../kms/key-store.js';
+import { ConfigError } from '../kms/config-error.js';
 import { EdgeStoreError, MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
 
 /** What the store uses of `ctx.storage.sql` (workerd's `SqlStorage`). */
@@ -76,7 +77,7 @@ export class DurableObjectKeyStore implements KeyStore {
 
   /** Creates the tables on first use; refuses storage written by a newer schema. */
   constructor(storage: DurableObjectStorageLike, options: DurableObjectKeyStoreOptions) {
-    if (options?.masterKey === undefined) throw new EdgeStoreError('DurableObjectKeyStore needs a master key (32 bytes; see parseMasterKey)');
+    if (options?.masterKey === undefined) throw new ConfigError('DurableObjectKeyStore needs a master key (32 bytes; see parseMasterKey)');
     this.#storage = storage;
     this.#sql = storage.sql;
     this.#sealer = new MaterialSealer(options.masterKey, FORMAT);

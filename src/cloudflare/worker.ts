@@ -25,13 +25,15 @@
  * - `KMS_KEYS`: the Durable Object namespace of {@link KmsDurableObject}
  *   (a SQLite-backed class: `new_sqlite_classes`, or `enableSql = true`);
  * - `KMS_MASTER_KEY` (secret): 32 bytes, 64 hex digits or base64: seals material at rest;
- * - `KMS_CREDENTIALS` (secret): JSON `[{"accessKeyId","secretAccessKey","accountId"?}]`;
+ * - `KMS_CREDENTIALS` (secret): JSON `[{"accessKeyId","secretAccessKey","accountId"?}]` (or
+ *   `{"credentials": [...]}`, or the AWS CLI's INI form, as `wasmac serve --credentials` reads);
  * - `KMS_REGION` (optional, default `us-east-1`), `KMS_ACCOUNT_ID` (optional, default `111122223333`).
  */
 import { KMSClient } from '../kms/client.js';
 import { parseMasterKey } from '../kms/sealed-record.js';
 import { SigV4Verifier } from '../kms/sigv4.js';
-import { answer, authenticate, failure, MAX_BODY_BYTES, parseCredentialList } from '../edge/endpoint.js';
+import { parseCredentials } from '../kms/credentials.js';
+import { answer, authenticate, failure } from '../edge/endpoint.js';
 import { DurableObjectKeyStore, type DurableObjectStorageLike } from './durable-object-store.js';
 
 /** What {@link handleKmsRequest} uses of a Durable Object namespace binding. */
@@ -70,7 +72,7 @@ function configOf(env: KmsEnv): WorkerConfig {
   const key = JSON.stringify([env.KMS_CREDENTIALS, env.KMS_REGION, env.KMS_ACCOUNT_ID]);
   if (cached?.key !== key) {
     const region = env.KMS_REGION || DEFAULT_REGION;
-    const credentials = parseCredentialList(env.KMS_CREDENTIALS, 'KMS_CREDENTIALS');
+    const credentials = parseCredentials(env.KMS_CREDENTIALS ?? '', 'KMS_CREDENTIALS');
     cached = { key, config: { verifier: new SigV4Verifier({ credentials, region }), region, accountId: env.KMS_ACCOUNT_ID || DEFAULT_ACCOUNT_ID } };
   }
   return cached.config;
@@ -86,7 +88,7 @@ function configOf(env: KmsEnv): WorkerConfig {
 export async function handleKmsRequest(request: Request, env: KmsEnv): Promise<Response> {
   try {
     const config = configOf(env);
-    const { credential, body } = await authenticate(request, config.verifier, MAX_BODY_BYTES);
+    const { credential, body } = await authenticate(request, config.verifier);
     const account = credential.accountId ?? config.accountId;
     const stub = env.KMS_KEYS.get(env.KMS_KEYS.idFromName(`${account}:${config.region}`) as never);
     const headers = new Headers({ [ACCOUNT_HEADER]: account, [REGION_HEADER]: config.region });
@@ -96,7 +98,7 @@ export async function handleKmsRequest(request: Request, env: KmsEnv): Promise<R
     }
     return await stub.fetch('https://kms-object/', { method: 'POST', headers, body: Uint8Array.from(body) });
   } catch (err) {
-    return failure(err, request.headers);
+    return failure(err, request);
   }
 }
 
@@ -131,7 +133,7 @@ export class KmsDurableObject {
       }
       return await answer(request.headers, new Uint8Array(await request.arrayBuffer()), this.#client);
     } catch (err) {
-      return failure(err, request.headers);
+      return failure(err, request);
     }
   }
 }

@@ -14,6 +14,7 @@
 import '../index.js';
 
 export { DenoKvKeyStore, type DenoKvKeyStoreOptions, type KvAtomicLike, type KvEntryLike, type KvKeyLike, type KvLike } from './kv-store.js';
-export { serve as serveKms, parseCredentialList, MAX_BODY_BYTES } from '../edge/endpoint.js';
+export { serve as serveKms } from '../edge/endpoint.js';
+export { parseCredentials } from '../kms/credentials.js';
 export { SigV4Verifier, type Credential } from '../kms/sigv4.js';
 export { EdgeStoreError, parseMasterKey } from '../kms/sealed-record.js';

@@ -36,7 +36,8 @@
  * most 64 KiB in Deno KV: a record with thousands of grants does not fit.
  */
 import type { Commit, CommitResult, KeyChange, KeyStore, VersionedKey } from '../kms/key-store.js';
-import { EdgeStoreError, MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
+import { ConfigError } from '../kms/config-error.js';
+import { MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
 
 /** A Deno KV key. */
 export type KvKeyLike = readonly (string | number | bigint | boolean | Uint8Array)[];
@@ -139,7 +140,7 @@ export class DenoKvKeyStore implements KeyStore {
   #logFrom = Date.now() - LOG_SKEW_MS;
 
   constructor(kv: KvLike, options: DenoKvKeyStoreOptions) {
-    if (options?.masterKey === undefined) throw new EdgeStoreError('DenoKvKeyStore needs a master key (32 bytes; see parseMasterKey)');
+    if (options?.masterKey === undefined) throw new ConfigError('DenoKvKeyStore needs a master key (32 bytes; see parseMasterKey)');
     this.#kv = kv;
     this.#prefix = options.prefix ?? ['wasmac'];
     this.shared = options.shared ?? true;

@@ -1,48 +1,43 @@
 /**
  * The KMS endpoint over the Fetch API (`Request` in, `Response` out), for the
  * runtimes that serve with it: a Cloudflare Worker and its Durable Object,
- * `Deno.serve`. The same order of checks as `wasmac serve`: framing (POST /,
- * the announced size), the SigV4 header check, the body (read up to the
- * limit), the signature, then the operation, the content type, the JSON
- * codec and the facade. A Worker splits it in two: {@link authenticate} in
- * the stateless Worker, {@link answer} in the object that holds the keys.
+ * `Deno.serve`. The stages are the runtime-neutral ones of `wasmac serve`
+ * (`src/kms/wire/`): framing, the SigV4 header check, the body (read up to
+ * the limit as it streams), the signature, then the operation, the content
+ * type, the JSON codec and the facade. A Worker splits them in two:
+ * {@link authenticate} in the stateless Worker, {@link answer} in the object
+ * that holds the keys.
  */
 import type { KMSClient } from '../kms/client.js';
-import { COMMANDS } from '../kms/commands/index.js';
-import { errorBody, KMSServiceException } from '../kms/errors.js';
-import type { Credential, SigV4Verifier } from '../kms/sigv4.js';
-import { EdgeStoreError } from '../kms/sealed-record.js';
-import { WireError } from '../node/errors.js';
-import { decodeRequest, encodeError, encodeResponse } from '../node/wire.js';
+import type { SigV4Verifier } from '../kms/sigv4.js';
+import {
+  authenticate as verifySignature,
+  decode,
+  DEFAULT_MAX_BODY_BYTES,
+  dispatch,
+  encodeFailure,
+  encodeSuccess,
+  frame,
+  operationOf,
+  tooLarge,
+  type Credential,
+  type WireRequest,
+  type WireResponse,
+} from '../kms/wire/index.js';
 
-/** 256 KiB, as `wasmac serve`: KMS's largest members (a 128 KiB policy) fit. */
-export const MAX_BODY_BYTES = 256 * 1024;
+export { DEFAULT_MAX_BODY_BYTES };
 
-const JSON_TYPES = new Set(['application/x-amz-json-1.1', 'application/x-amz-json-1.0']);
-const DEFAULT_TYPE = 'application/x-amz-json-1.1';
-const TARGET_PREFIX = 'TrentService.';
-
-function tooLarge(limit: number): WireError {
-  return new WireError('RequestEntityTooLargeException', 413, `Request body is larger than ${limit} bytes`);
+/** What the stages read of a Fetch API request: headers as own properties with lower-case names. */
+function wireRequest(method: string, url: string, headers: Headers): WireRequest {
+  const record: Record<string, string> = Object.create(null);
+  for (const [name, value] of headers) record[name] = value;
+  return { method, url, headers: record };
 }
 
-/** The request's JSON content type (lower case, no parameters), or undefined. */
-function requestedType(headers: Headers): string | undefined {
-  const raw = headers.get('content-type');
-  return raw === null ? undefined : raw.split(';')[0]!.trim().toLowerCase();
-}
-
-/** The content type of the answer: the request's JSON type, or JSON 1.1. */
-function responseType(headers: Headers): string {
-  const t = requestedType(headers);
-  return t !== undefined && JSON_TYPES.has(t) ? t : DEFAULT_TYPE;
-}
-
-/** A request's headers as the verifier reads them: own properties, lower-case names. */
-function headerRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
-  for (const [name, value] of headers) out[name] = value;
-  return out;
+/** The stages' answer as a Response; refusals the facade did not expect (status 500) go to the operator's log. */
+function toResponse(out: WireResponse): Response {
+  if (out.status >= 500) console.error(`wasmac: ${out.operation} ${out.status} ${out.error ?? ''}`);
+  return new Response(out.body, { status: out.status, headers: { ...out.headers, 'x-amzn-RequestId': crypto.randomUUID() } });
 }
 
 /** The body, refused as soon as it passes `limit` bytes (the announced length is checked before). */
@@ -71,37 +66,10 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   return body;
 }
 
-/** The response AWS would send for `err` (a WireError, a KMSServiceException, or a bug: KMSInternalException). */
-export function failure(err: unknown, headers: Headers): Response {
-  let status: number;
-  let name: string;
-  let message: string | undefined;
-  if (err instanceof WireError) {
-    status = err.status;
-    name = err.name;
-    message = err.hasMessage ? err.message : undefined;
-  } else if (err instanceof KMSServiceException) {
-    // The facade keeps the cause of a KMSInternalException out of its message; the operator's log gets it.
-    const cause = (err as { cause?: unknown }).cause;
-    if (cause instanceof Error) console.error(`wasmac: ${err.name} (cause: ${cause.name}: ${cause.message})`);
-    const body = errorBody(err);
-    status = err.httpStatusCode;
-    name = body.__type;
-    message = body.message;
-  } else {
-    // A bug or a configuration error, not a KMS answer: the operator's log
-    // gets the error's name and message (never the objects it holds), the
-    // client a KMSInternalException.
-    const e = err as Error | undefined;
-    console.error(`wasmac: KMSInternalException (${e?.name ?? 'Error'}: ${e?.message ?? String(err)})`);
-    status = 500;
-    name = 'KMSInternalException';
-    message = 'An internal error occurred.';
-  }
-  return new Response(encodeError(name, message), {
-    status,
-    headers: { 'Content-Type': responseType(headers), 'x-amzn-ErrorType': name, 'x-amzn-RequestId': crypto.randomUUID() },
-  });
+/** The response AWS would send for `err`, thrown before the facade (or a configuration error: KMSInternalException, logged). */
+export function failure(err: unknown, request: Request): Response {
+  const url = new URL(request.url);
+  return toResponse(encodeFailure(wireRequest(request.method, `${url.pathname}${url.search}`, request.headers), '-', err));
 }
 
 /** What {@link authenticate} hands on: the verified caller and the body it signed. */
@@ -110,21 +78,14 @@ export interface Authenticated {
   body: Uint8Array;
 }
 
-/**
- * Framing and SigV4: throws a {@link WireError} (answer it with
- * {@link failure}) or returns the caller and the body.
- */
-export async function authenticate(request: Request, verifier: SigV4Verifier, maxBodyBytes = MAX_BODY_BYTES): Promise<Authenticated> {
+/** Framing and SigV4: throws a `WireError` (answer it with {@link failure}) or returns the caller and the body. */
+export async function authenticate(request: Request, verifier: SigV4Verifier, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Promise<Authenticated> {
   const url = new URL(request.url);
-  if (url.pathname !== '/') throw new WireError('UnknownOperationException', 404, 'The KMS endpoint is POST /');
-  if (request.method !== 'POST') throw new WireError('UnknownOperationException', 405, 'The KMS endpoint is POST /');
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBodyBytes) throw tooLarge(maxBodyBytes);
-  const headers = headerRecord(request.headers);
-  const prechecked = verifier.precheck(headers);
+  const req = wireRequest(request.method, `${url.pathname}${url.search}`, request.headers);
+  frame(req, maxBodyBytes);
+  const prechecked = verifier.precheck(req.headers);
   const body = await readBody(request, maxBodyBytes);
-  const credential = verifier.verify({ method: request.method, url: `${url.pathname}${url.search}`, headers, body }, prechecked);
-  return { credential, body };
+  return { credential: verifySignature({ ...req, body }, verifier, prechecked)!, body };
 }
 
 /**
@@ -133,22 +94,14 @@ export async function authenticate(request: Request, verifier: SigV4Verifier, ma
  * (`X-Amz-Target`, `Content-Type`).
  */
 export async function answer(headers: Headers, body: Uint8Array, client: KMSClient): Promise<Response> {
+  const req = { ...wireRequest('POST', '/', headers), body };
+  let operation = '-';
   try {
-    const target = headers.get('x-amz-target');
-    const op = target !== null && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-    const Command = op !== undefined && Object.hasOwn(COMMANDS, op) ? COMMANDS[op] : undefined;
-    if (Command === undefined) throw new WireError('UnknownOperationException', 400);
-    const requested = requestedType(headers);
-    if (requested === undefined || !JSON_TYPES.has(requested)) {
-      throw new WireError('SerializationException', 400, 'Content-Type must be application/x-amz-json-1.1 or application/x-amz-json-1.0');
-    }
-    const output = await client.send(new Command(decodeRequest(body)));
-    return new Response(encodeResponse(output as unknown as Record<string, unknown>), {
-      status: 200,
-      headers: { 'Content-Type': responseType(headers), 'x-amzn-RequestId': crypto.randomUUID() },
-    });
+    const op = operationOf(req);
+    operation = op.name;
+    return toResponse(encodeSuccess(req, operation, await dispatch(client, op, decode(req, op))));
   } catch (err) {
-    return failure(err, headers);
+    return toResponse(encodeFailure(req, operation, err));
   }
 }
 
@@ -156,46 +109,13 @@ export async function answer(headers: Headers, body: Uint8Array, client: KMSClie
  * Every stage for one process that holds the keys itself (`Deno.serve`):
  * the response to send (never throws).
  * @example
- * Deno.serve((request) => serve(request, verifier, (credential) => clientFor(credential)));
+ * Deno.serve((request) => serveKms(request, verifier, () => client));
  */
-export async function serve(request: Request, verifier: SigV4Verifier, clientFor: (credential: Credential) => KMSClient, maxBodyBytes = MAX_BODY_BYTES): Promise<Response> {
+export async function serve(request: Request, verifier: SigV4Verifier, clientFor: (credential: Credential) => KMSClient, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Promise<Response> {
   try {
     const { credential, body } = await authenticate(request, verifier, maxBodyBytes);
     return await answer(request.headers, body, clientFor(credential));
   } catch (err) {
-    return failure(err, request.headers);
+    return failure(err, request);
   }
-}
-
-/**
- * Accepted access keys from text (a secret binding, an environment variable):
- * a JSON array of `{ "accessKeyId", "secretAccessKey", "accountId"? }`. The
- * {@link EdgeStoreError} names `source`, never the text.
- */
-export function parseCredentialList(text: unknown, source: string): Credential[] {
-  let list: unknown;
-  try {
-    list = typeof text === 'string' ? JSON.parse(text) : undefined;
-  } catch {
-    list = undefined;
-  }
-  const good =
-    Array.isArray(list) &&
-    list.length > 0 &&
-    list.every(
-      (c) =>
-        typeof c === 'object' &&
-        c !== null &&
-        typeof c.accessKeyId === 'string' &&
-        c.accessKeyId !== '' &&
-        typeof c.secretAccessKey === 'string' &&
-        c.secretAccessKey !== '' &&
-        (c.accountId === undefined || (typeof c.accountId === 'string' && /^\d{12}$/.test(c.accountId))),
-    );
-  if (!good) {
-    throw new EdgeStoreError(
-      `${source} ${typeof text === 'string' ? 'is not' : 'is missing: it must be'} a JSON array of {"accessKeyId","secretAccessKey","accountId"?} (accountId: 12 digits)`,
-    );
-  }
-  return (list as Credential[]).map((c) => ({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(c.accountId === undefined ? {} : { accountId: c.accountId }) }));
 }

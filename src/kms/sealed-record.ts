@@ -14,6 +14,7 @@
  * error naming the key, never the bytes.
  */
 import { fromBase64, fromHex, hmac, timingSafeEqual, toBase64, toHex } from '../engine/index.js';
+import { ConfigError } from './config-error.js';
 import type { StoredKey } from './key-store.js';
 import { revealSecret, SecretBytes } from './secret.js';
 
@@ -40,14 +41,14 @@ function hkdf32(ikm: Uint8Array, info: string): Uint8Array {
   return hmac('sha256', prk, block);
 }
 
-/** A store's configuration or data that cannot be used; the message names what to fix and never holds a secret. */
+/** Stored data that cannot be used (a record that does not open); the message names the key, never a secret. */
 export class EdgeStoreError extends Error {
   override readonly name = 'EdgeStoreError';
 }
 
 /**
  * A 32-byte master key from text: 64 hex digits or base64 of 32 bytes (e.g.
- * `openssl rand -base64 32`). The error names `source`, never the value.
+ * `openssl rand -base64 32`). The {@link ConfigError} names `source`, never the value.
  * @example
  * const masterKey = parseMasterKey(env.KMS_MASTER_KEY, 'KMS_MASTER_KEY');
  */
@@ -62,7 +63,7 @@ export function parseMasterKey(text: unknown, source = 'the master key'): Uint8A
     }
   }
   const what = typeof text === 'string' ? 'is not' : 'is missing: it must be';
-  throw new EdgeStoreError(`${source} ${what} 32 bytes as 64 hex digits or 44 base64 characters (try: openssl rand -base64 32)`);
+  throw new ConfigError(`${source} ${what} 32 bytes as 64 hex digits or 44 base64 characters (try: openssl rand -base64 32)`);
 }
 
 /**
@@ -81,7 +82,7 @@ export class MaterialSealer {
   readonly #sealed = new WeakMap<SecretBytes, { keyId: string; sealed: SealedMaterial }>();
 
   constructor(masterKey: Uint8Array, format: string) {
-    if (!(masterKey instanceof Uint8Array) || masterKey.length !== 32) throw new EdgeStoreError('the master key must be 32 bytes');
+    if (!(masterKey instanceof Uint8Array) || masterKey.length !== 32) throw new ConfigError('the master key must be 32 bytes');
     this.#format = format;
     this.#macKey = hkdf32(masterKey, `wasmac ${format} record authentication v1`);
     this.#key = crypto.subtle.importKey('raw', Uint8Array.from(masterKey), 'AES-GCM', false, ['encrypt', 'decrypt']);

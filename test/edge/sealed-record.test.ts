@@ -50,6 +50,7 @@ test('parseMasterKey: 64 hex digits or base64 of 32 bytes; the error never shows
       parseMasterKey(bad, 'KMS_MASTER_KEY');
       assert.unreachable();
     } catch (err) {
+      assert.is((err as Error).name, "ConfigError");
       assert.match((err as Error).message, /^KMS_MASTER_KEY (is not|is missing: it must be) 32 bytes/);
       if (typeof bad === 'string') assert.not.ok((err as Error).message.includes(bad));
     }
