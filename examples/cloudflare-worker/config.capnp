@@ -6,7 +6,11 @@
 #     --conditions=workerd --external:'*.wasm' --outfile=examples/cloudflare-worker/dist/index.js
 #   cp dist/wasmac.wasm dist/wasmac-simd.wasm examples/cloudflare-worker/dist/
 #   npx workerd serve examples/cloudflare-worker/config.capnp
-#   curl 'http://127.0.0.1:8787/?message=Hello'
+#   curl 'http://127.0.0.1:8787/?message=Hello%20World'
+#   curl 'http://127.0.0.1:8787/?message=Hello%20World&mac=SWgggc4CgAle8JGG8XOHRQE/yzVt/4SG5l8pgV0Jhs0%3D'
+#
+# The worker's keys come from the WASMAC_SEED binding, here the public example
+# seed.example.json; in production a secret (`wrangler secret put WASMAC_SEED`).
 #
 # `--format=esm` because a module worker exports its handler; `--external`
 # keeps the bundle's imports of the core (`./wasmac.wasm`,
@@ -24,5 +28,6 @@ const worker :Workerd.Worker = (
     (name = "wasmac.wasm", wasm = embed "dist/wasmac.wasm"),
     (name = "wasmac-simd.wasm", wasm = embed "dist/wasmac-simd.wasm"),
   ],
+  bindings = [ (name = "WASMAC_SEED", text = embed "seed.example.json") ],
   compatibilityDate = "2026-01-01",
 );

@@ -60,6 +60,30 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * The example worker, keyed by the seed in its WASMAC_SEED binding: its MAC of
+ * "Hello World" is the one AWS KMS gives under the seed's material, that MAC
+ * verifies, another is refused with KMSInvalidMacException.
+ */
+async function checkExample(origin: string): Promise<boolean> {
+  const problems: string[] = [];
+  const get = async (query: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const res = await fetch(`${origin}/?${query}`);
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const made = await get('message=Hello%20World');
+  if (made.status !== 200 || made.body.Mac !== KNOWN_MAC) problems.push(`GenerateMac: ${made.status} ${JSON.stringify(made.body)}`);
+  const ok = await get(`message=Hello%20World&mac=${encodeURIComponent(KNOWN_MAC)}`);
+  if (ok.status !== 200 || ok.body.MacValid !== true) problems.push(`VerifyMac of AWS's MAC: ${ok.status} ${JSON.stringify(ok.body)}`);
+  const bad = await get(`message=Hello%20Worlds&mac=${encodeURIComponent(KNOWN_MAC)}`);
+  if (bad.status !== 400 || bad.body.error !== 'KMSInvalidMacException') problems.push(`VerifyMac of another message: ${bad.status} ${JSON.stringify(bad.body)}`);
+  for (const p of problems) console.log(`examples/cloudflare-worker: ${p}`);
+  return problems.length === 0;
+}
+
+/** HMAC-SHA-256 of "Hello World" under the material of seed.example.json (00..1f), as AWS KMS computes it. */
+const KNOWN_MAC = 'SWgggc4CgAle8JGG8XOHRQE/yzVt/4SG5l8pgV0Jhs0=';
+
 const TITLE = 'workerd: the smoke and examples/cloudflare-worker pass under the workerd condition';
 
 if (!(await runtimeAvailable('workerd', [BIN.workerd]))) test.skip(TITLE, () => {});
@@ -81,6 +105,7 @@ else test(TITLE, async () => {
     const exampleDir = join(tmp.dir, 'example');
     mkdirSync(join(exampleDir, 'dist'), { recursive: true });
     copyFileSync(join(ROOT, 'examples/cloudflare-worker/config.capnp'), join(exampleDir, 'config.capnp'));
+    copyFileSync(join(ROOT, 'examples/cloudflare-worker/seed.example.json'), join(exampleDir, 'seed.example.json'));
     writeFileSync(join(exampleDir, 'dist/index.js'), example.code);
     for (const w of ['wasmac.wasm', 'wasmac-simd.wasm']) copyFileSync(join(ROOT, 'dist', w), join(exampleDir, 'dist', w));
 
@@ -100,10 +125,7 @@ const config :Workerd.Config = (
     await waitForPort(examplePort, exampleChild, 20_000);
 
     const report = (await (await fetch(`http://127.0.0.1:${smokePort}/`)).json()) as SmokeReport;
-    const res = await fetch(`http://127.0.0.1:${examplePort}/?message=${encodeURIComponent('Hello from workerd')}`);
-    const body = (await res.json()) as { MacValid?: boolean; Mac?: string };
-    const exampleOk = res.status === 200 && body.MacValid === true && typeof body.Mac === 'string';
-    if (!exampleOk) console.log(`examples/cloudflare-worker answered ${res.status}: ${JSON.stringify(body)}`);
+    const exampleOk = await checkExample(`http://127.0.0.1:${examplePort}`);
 
     const version = `${packageVersion('workerd')} (${(await runCommand(BIN.workerd, ['--version'])).stdout.trim()})`;
     assert.is(report.runtime, 'workerd');

@@ -1,34 +1,68 @@
 /**
- * wasmac in a Cloudflare Worker: `GET /?message=...` signs the message with
- * GenerateMac, verifies it with VerifyMac and answers
- * `{ "message", "Mac" (base64), "MacValid" }`.
+ * wasmac in a Cloudflare Worker: MACs and verifies them with the keys of a
+ * seed held in the secret binding WASMAC_SEED (the JSON of `wasmac serve
+ * --seed`). Seed the material you imported into AWS KMS and the worker
+ * verifies, at the edge, the MACs AWS KMS made, and makes MACs AWS KMS
+ * verifies.
+ *
+ *   GET /?message=Hello%20World            GenerateMac: { message, KeyId, Mac (base64) }
+ *   GET /?message=Hello%20World&mac=<b64>  VerifyMac:   { message, KeyId, MacValid: true }, or 400
+ *                                          { error: "KMSInvalidMacException" } when it does not match
+ *   &key=<alias or key ID> (default alias/app), &algorithm=HMAC_SHA_384 (default HMAC_SHA_256)
+ *
+ * The secret: `npx wrangler secret put WASMAC_SEED < seed.json` (deployed),
+ * WASMAC_SEED in .dev.vars (`wrangler dev`), or the binding in config.capnp
+ * (plain workerd). seed.example.json is public example material: never use it.
  *
  * Wrangler resolves `wasmac` by its `workerd` export condition, which imports
  * the Wasm core as `.wasm` modules (Workers refuse to compile Wasm from bytes).
- * Keys live in memory, so a key lasts as long as the isolate does; pass a
- * `keyStore` to `KMSClient` to keep them elsewhere.
  */
-import { CreateKeyCommand, GenerateMacCommand, KMSClient, toBase64, VerifyMacCommand } from 'wasmac';
+import { applySeed, fromBase64, GenerateMacCommand, KMSClient, KMSServiceException, MemoryKeyStore, toBase64, validateSeed, VerifyMacCommand } from 'wasmac';
 
-const client = new KMSClient({ region: 'us-east-1' });
+const REGION = 'us-east-1';
+const ACCOUNT_ID = '111122223333';
 
-/** Created on the first request: Workers allow no random numbers at the top level. */
-let keyId;
+/** The client over the seeded keys, made on the first request (Workers allow no random numbers at the top level). */
+let ready;
 
-async function macKey() {
-  keyId ??= client
-    .send(new CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC', Description: 'wasmac worker example' }))
-    .then((out) => out.KeyMetadata.KeyId);
-  return keyId;
+function clientFor(env) {
+  ready ??= (async () => {
+    if (typeof env.WASMAC_SEED !== 'string') throw new Error('the secret WASMAC_SEED is not set (see the header of src/index.js)');
+    const keyStore = new MemoryKeyStore();
+    await applySeed(keyStore, validateSeed(JSON.parse(env.WASMAC_SEED)), { region: REGION, accountId: ACCOUNT_ID });
+    return new KMSClient({ region: REGION, accountId: ACCOUNT_ID, keyStore });
+  })().catch((err) => {
+    ready = undefined; // a fixed secret is read again on the next request
+    throw err;
+  });
+  return ready;
 }
 
 export default {
-  async fetch(request) {
-    const message = new URL(request.url).searchParams.get('message') ?? 'Hello World';
-    const KeyId = await macKey();
-    const { Mac } = await client.send(new GenerateMacCommand({ KeyId, Message: message, MacAlgorithm: 'HMAC_SHA_256' }));
-    // Resolves only when the MAC matches; otherwise rejects with KMSInvalidMacException.
-    const { MacValid } = await client.send(new VerifyMacCommand({ KeyId, Message: message, MacAlgorithm: 'HMAC_SHA_256', Mac }));
-    return Response.json({ message, Mac: toBase64(Mac), MacValid });
+  async fetch(request, env) {
+    const params = new URL(request.url).searchParams;
+    const message = params.get('message') ?? 'Hello World';
+    const KeyId = params.get('key') ?? 'alias/app';
+    const MacAlgorithm = params.get('algorithm') ?? 'HMAC_SHA_256';
+    const mac = params.get('mac');
+    let Mac;
+    try {
+      Mac = mac === null ? undefined : fromBase64(mac);
+    } catch {
+      return Response.json({ error: 'BadRequest', message: 'mac must be standard base64' }, { status: 400 });
+    }
+    try {
+      const client = await clientFor(env);
+      if (Mac === undefined) {
+        const out = await client.send(new GenerateMacCommand({ KeyId, Message: message, MacAlgorithm }));
+        return Response.json({ message, KeyId: out.KeyId, Mac: toBase64(out.Mac) });
+      }
+      // Resolves only when the MAC matches; otherwise rejects with KMSInvalidMacException.
+      const out = await client.send(new VerifyMacCommand({ KeyId, Message: message, MacAlgorithm, Mac }));
+      return Response.json({ message, KeyId: out.KeyId, MacValid: out.MacValid });
+    } catch (err) {
+      if (err instanceof KMSServiceException) return Response.json({ error: err.name, message: err.message }, { status: err.httpStatusCode });
+      return Response.json({ error: err.name, message: err.message }, { status: 500 });
+    }
   },
 };
