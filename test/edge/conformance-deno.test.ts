@@ -218,7 +218,7 @@ for (const handles of [1, 2]) {
     const lost = acknowledged.filter((id) => !listed.has(id));
     assert.equal(lost, [], `${lost.length} of ${acknowledged.length} acknowledged keys were lost`);
   });
-  s('two servers on one KV file: DescribeKey reads through at once, GenerateMac follows a DisableKey within the poll', async () => {
+  s('two servers on one KV file: DescribeKey reads through at once, GenerateMac follows a DisableKey within the poll, racing changes from both are all kept', async () => {
     servers.push(await startServer(tmp.dir, join(tmp.dir, 'data/kms.sqlite')));
     const [a, b] = servers.map((srv) => sdkClient(srv.url)) as [SdkKMS, SdkKMS];
     try {
@@ -237,6 +237,9 @@ for (const handles of [1, 2]) {
         );
       }
       assert.is(answer, 'DisabledException', 'B refuses MACs once it has seen the DisableKey');
+      // Changes from both servers at once: every acknowledged one kept (versionstamp checks, retries on a locked file).
+      const clients = { all: [a, b, a] as unknown as Api[], account: ACCOUNT, region: REGION };
+      for (const c of STORE_CASES.slice(0, 2)) await c.run(clients);
     } finally {
       a.destroy();
       b.destroy();
