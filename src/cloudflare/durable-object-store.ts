@@ -27,7 +27,7 @@
  */
 import { type AliasStep, type Commit, type CommitResult, type KeyChange, type KeyStore, type VersionedKey } from '../kms/key-store.js';
 import { ConfigError } from '../kms/config-error.js';
-import { EdgeStoreError, MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
+import { checkStoredSize, EdgeStoreError, MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
 
 /** What the store uses of `ctx.storage.sql` (workerd's `SqlStorage`). */
 export interface SqlStorageLike {
@@ -48,6 +48,8 @@ export interface DurableObjectKeyStoreOptions {
 
 /** Associated data of sealed material: records move between objects of this format only. */
 const FORMAT = 'wasmac-do/1';
+/** A Durable Object's SQLite row or string is at most 2 MB. */
+const MAX_RECORD_BYTES = 2_000_000;
 const SCHEMA = '1';
 
 const SCHEMA_SQL = `
@@ -119,8 +121,13 @@ export class DurableObjectKeyStore implements KeyStore {
   async commit(commit: Commit): Promise<CommitResult> {
     const texts: (string | undefined)[] = [];
     for (const w of commit.writes) {
-      if (w.record === undefined) texts.push(undefined);
-      else texts.push(JSON.stringify(this.#sealer.sealKnown(w.record) ?? (await this.#sealer.seal(w.record))));
+      if (w.record === undefined) {
+        texts.push(undefined);
+        continue;
+      }
+      const text = JSON.stringify(this.#sealer.sealKnown(w.record) ?? (await this.#sealer.seal(w.record)));
+      checkStoredSize(text, MAX_RECORD_BYTES, w.record, "a Durable Object's SQLite row");
+      texts.push(text);
     }
     const outcome = this.#storage.transactionSync((): { conflict: Conflict } | { changes: KeyChange[] } => {
       const conflict = this.#conflict(commit);

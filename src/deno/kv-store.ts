@@ -37,7 +37,7 @@
  */
 import type { Commit, CommitResult, KeyChange, KeyStore, VersionedKey } from '../kms/key-store.js';
 import { ConfigError } from '../kms/config-error.js';
-import { MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
+import { checkStoredSize, MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
 
 /** A Deno KV key. */
 export type KvKeyLike = readonly (string | number | bigint | boolean | Uint8Array)[];
@@ -92,6 +92,8 @@ export interface DenoKvKeyStoreOptions {
 const FORMAT = 'wasmac-kv/1';
 /** How many times a commit is retried when SQLite reports the file locked by another process. */
 const LOCK_RETRIES = 50;
+/** Deno KV's largest value is 65,536 bytes (V8-serialized); JSON's length, with room for the serialization's overhead. */
+const MAX_RECORD_BYTES = 60_000;
 /** `getMany` takes at most 10 keys. */
 const GET_MANY_MAX = 10;
 /** How long a log entry lives (ms): an observer away longer than this lists every record. */
@@ -198,7 +200,15 @@ export class DenoKvKeyStore implements KeyStore {
    */
   async commit(commit: Commit): Promise<CommitResult> {
     const values: (SealedRecord | undefined)[] = [];
-    for (const w of commit.writes) values.push(w.record === undefined ? undefined : (this.#sealer.sealKnown(w.record) ?? (await this.#sealer.seal(w.record))));
+    for (const w of commit.writes) {
+      if (w.record === undefined) {
+        values.push(undefined);
+        continue;
+      }
+      const value = this.#sealer.sealKnown(w.record) ?? (await this.#sealer.seal(w.record));
+      checkStoredSize(JSON.stringify(value), MAX_RECORD_BYTES, w.record, 'a Deno KV value');
+      values.push(value);
+    }
     const keyIds = [...commit.writes.map((w) => w.keyId), ...commit.checks.map((c) => c.keyId)];
     for (let attempt = 1; ; attempt++) {
       let outcome: CommitResult | undefined;

@@ -15,6 +15,7 @@
  */
 import { fromBase64, fromHex, hmac, timingSafeEqual, toBase64, toHex } from '../engine/index.js';
 import { ConfigError } from './config-error.js';
+import { LimitExceededException } from './errors.js';
 import type { StoredKey } from './key-store.js';
 import { revealSecret, SecretBytes } from './secret.js';
 
@@ -173,4 +174,16 @@ export class MaterialSealer {
 /** Bytes of a hex MAC as stored, or none when it is not hex (then it does not match). */
 function fromHexSafe(text: string): Uint8Array {
   return /^(?:[0-9a-f]{2})*$/.test(text) ? fromHex(text) : new Uint8Array(0);
+}
+
+/**
+ * `text` (a record as stored) as UTF-8 bytes, refused with a
+ * LimitExceededException when it passes the storage's value limit (Deno KV:
+ * 64 KiB; a Durable Object's SQLite row: 2 MB), so that a key with very many
+ * grants or tags gets a KMS answer instead of a storage failure. KMS's own
+ * quotas (50,000 grants per key) are larger than these.
+ */
+export function checkStoredSize(text: string, limit: number, record: { Arn: string }, where: string): void {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > limit) throw new LimitExceededException(`${record.Arn} cannot be changed: its record would be ${bytes} bytes, more than ${where} holds (${limit}).`);
 }

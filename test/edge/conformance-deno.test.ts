@@ -218,6 +218,28 @@ for (const handles of [1, 2]) {
     const lost = acknowledged.filter((id) => !listed.has(id));
     assert.equal(lost, [], `${lost.length} of ${acknowledged.length} acknowledged keys were lost`);
   });
+  s('a record that would not fit a Deno KV value: LimitExceededException, and the key is unharmed', async () => {
+    const kms = sdkClient(servers[0]!.url);
+    try {
+      const keyId = (await kms.createKey({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' })).KeyMetadata!.KeyId!;
+      const grantee = `arn:aws:iam::111122223333:role/${'r'.repeat(200)}`;
+      let refused: Error | undefined;
+      let granted = 0;
+      for (let i = 0; i < 400 && refused === undefined; i++) {
+        await kms.createGrant({ KeyId: keyId, GranteePrincipal: grantee, RetiringPrincipal: grantee, Name: `${'n'.repeat(200)}-${i}`, Operations: ['GenerateMac', 'VerifyMac'] }).then(
+          () => granted++,
+          (e: Error) => (refused = e),
+        );
+      }
+      assert.ok(refused !== undefined, `${granted} grants fit, none refused`);
+      assert.is(refused!.name, 'LimitExceededException');
+      assert.match(refused!.message, /cannot be changed: its record would be \d+ bytes, more than a Deno KV value holds \(60000\)\.$/);
+      assert.is((await kms.listGrants({ KeyId: keyId, Limit: 1000 })).Grants!.length, granted, 'every acknowledged grant kept, the refused one not');
+      assert.is((await kms.generateMac({ KeyId: keyId, Message: new Uint8Array([1]), MacAlgorithm: 'HMAC_SHA_256' })).Mac!.length, 32);
+    } finally {
+      kms.destroy();
+    }
+  });
   s('two servers on one KV file: DescribeKey reads through at once, GenerateMac follows a DisableKey within the poll, racing changes from both are all kept', async () => {
     servers.push(await startServer(tmp.dir, join(tmp.dir, 'data/kms.sqlite')));
     const [a, b] = servers.map((srv) => sdkClient(srv.url)) as [SdkKMS, SdkKMS];

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SecretBytes } from '../../src/index.js';
 import type { StoredKey } from '../../src/kms/key-store.js';
-import { EdgeStoreError, MaterialSealer, parseMasterKey, type SealedRecord } from '../../src/kms/sealed-record.js';
+import { checkStoredSize, EdgeStoreError, MaterialSealer, parseMasterKey, type SealedRecord } from '../../src/kms/sealed-record.js';
 
 const MASTER = parseMasterKey('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f');
 const MATERIAL = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
@@ -88,6 +88,17 @@ test('a rewrite without new material reuses the sealed bytes (no new IV), new ma
   assert.ok(tagged !== undefined, 'known material: sealed synchronously');
   assert.equal(tagged!.material, first.material);
   assert.is(sealer.sealKnown(record('k1')), undefined, 'new material: needs encryption');
+});
+
+test('checkStoredSize: UTF-8 bytes against the storage limit, a LimitExceededException past it', () => {
+  checkStoredSize('x'.repeat(100), 100, { Arn: 'arn:k' }, 'a row');
+  try {
+    checkStoredSize('é'.repeat(51), 100, { Arn: 'arn:k' }, "a Durable Object's SQLite row");
+    assert.unreachable();
+  } catch (err) {
+    assert.is((err as Error).name, 'LimitExceededException');
+    assert.is((err as Error).message, "arn:k cannot be changed: its record would be 102 bytes, more than a Durable Object's SQLite row holds (100).");
+  }
 });
 
 test.run();
