@@ -124,16 +124,20 @@ test('concurrent CreateAlias of one name: exactly one wins, the index agrees', a
   assert.is(named[0]!.TargetKeyId, won[0]);
 });
 
-test('SIGKILL in the middle of writes: every acknowledged key is there after the restart', async () => {
+test('SIGKILL in the middle of writes: every acknowledged key and alias is there after the restart, and the alias index agrees', async () => {
   const data = join(tmp.dir, 'data-kill');
   let kms = await restart(data);
   const acknowledged: string[] = [];
+  const aliases = new Map<string, string>();
   let stopped = false;
-  const writers = Array.from({ length: 4 }, async () => {
-    while (!stopped) {
+  const writers = Array.from({ length: 4 }, async (_, w) => {
+    for (let i = 0; !stopped; i++) {
       try {
         const out = await kms.send(new sdk.CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC', Tags: [{ TagKey: 't', TagValue: 'v' }] }));
         acknowledged.push(out.KeyMetadata!.KeyId!);
+        const name = `alias/kill-${w}-${i}`;
+        await kms.send(new sdk.CreateAliasCommand({ AliasName: name, TargetKeyId: out.KeyMetadata!.KeyId! }));
+        aliases.set(name, out.KeyMetadata!.KeyId!);
       } catch {
         return; // the process is gone: that request was never acknowledged
       }
@@ -153,7 +157,16 @@ test('SIGKILL in the middle of writes: every acknowledged key is there after the
   } while (marker !== undefined);
   const lost = acknowledged.filter((id) => !listed.has(id));
   assert.equal(lost, [], `${lost.length} of ${acknowledged.length} acknowledged keys were lost`);
-  const mac = await kms.send(new sdk.GenerateMacCommand({ KeyId: acknowledged.at(-1)!, Message: new Uint8Array([1]), MacAlgorithm: 'HMAC_SHA_256' }));
+  const stored = new Map<string, string>();
+  marker = undefined;
+  do {
+    const page: sdk.ListAliasesCommandOutput = await kms.send(new sdk.ListAliasesCommand({ Marker: marker, Limit: 100 }));
+    for (const a of page.Aliases ?? []) if (a.AliasName!.startsWith('alias/kill-')) stored.set(a.AliasName!, a.TargetKeyId!);
+    marker = page.NextMarker;
+  } while (marker !== undefined);
+  for (const [name, keyId] of aliases) assert.is(stored.get(name), keyId, `acknowledged ${name} kept, on its key`);
+  for (const [name, keyId] of stored) assert.ok(listed.has(keyId), `${name} names a key that exists`);
+  const mac = await kms.send(new sdk.GenerateMacCommand({ KeyId: [...aliases.keys()].at(-1)!, Message: new Uint8Array([1]), MacAlgorithm: 'HMAC_SHA_256' }));
   assert.is(mac.Mac!.length, 32);
 });
 
