@@ -36,6 +36,7 @@ function commandRows(rows: readonly (readonly [string, string])[]): string {
 
 const COMMON_ROWS: readonly (readonly [string, string])[] = [
   ['--data-dir <dir>', `The key store (default ./${DEFAULT_DATA_DIR}, or WASMAC_DATA_DIR).`],
+  ['--store <url>', 'A PostgreSQL key store instead: postgres://user@host:port/db (or WASMAC_STORE).'],
   ['--region <region>', `Region of the keys (default ${DEFAULT_REGION}, or WASMAC_REGION).`],
   ['--account-id <id>', `Account of the keys (default ${DEFAULT_ACCOUNT_ID}, or WASMAC_ACCOUNT_ID).`],
   ['--query <JMESPath>', 'Print only this part of the response, as the AWS CLI does (e.g. --query Mac).'],
@@ -127,7 +128,10 @@ Options:
 ${columns([
   ['--host <address>', `Address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface).`],
   ['--port <port>', `Port (default PORT or ${DEFAULT_PORT}).`],
-  ['--data-dir <dir>', `The key store (default ./${DEFAULT_DATA_DIR}, or WASMAC_DATA_DIR).`],
+  ['--data-dir <dir>', `The key store (default ./${DEFAULT_DATA_DIR}, or WASMAC_DATA_DIR); one process only.`],
+  ['--store <url>', 'A PostgreSQL key store instead: postgres://user@host:port/db (or WASMAC_STORE),'],
+  ['', 'shared by every endpoint on it. Exclusive with --data-dir.'],
+  ['--workers <n>', 'Serve with n processes on one port (node:cluster); needs --store.'],
   ['--region <region>', `Region served (default ${DEFAULT_REGION}, or WASMAC_REGION).`],
   ['--account-id <id>', `Account of the callers (default ${DEFAULT_ACCOUNT_ID}, or WASMAC_ACCOUNT_ID).`],
   ['--credentials <file>', 'Accepted access keys: JSON {"credentials":[{"accessKeyId","secretAccessKey","accountId"?}]}'],

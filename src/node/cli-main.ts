@@ -20,7 +20,8 @@ import { loadCredentials, loadSeed } from './config.js';
 import { exampleKey, type ExampleKey } from './example-key.js';
 import { ConfigError, KeyStoreError } from './errors.js';
 import { FileKeyStore, parseMasterKey } from './file-store.js';
-import { DEMO_SEED, type Seed } from '../kms/seed.js';
+import { applySeed, DEMO_SEED, type Seed } from '../kms/seed.js';
+import { chooseStore, isClusterWorker, leaveCluster, openStore, startWorkers, type OpenStore, type StoreChoice } from './store-option.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_DATA_DIR, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION, DEFAULT_REQUEST_TIMEOUT_MS, startServer, type KmsServer } from './server.js';
 
 /** The local commands: every operation of the AWS API, by its kebab-case name. */
@@ -58,20 +59,24 @@ function toCliJson(value: unknown): unknown {
 }
 
 interface Common {
+  /** The file store's directory (the default store), for `store encrypt`. */
   dataDir: string;
+  store: StoreChoice;
   region: string;
   accountId: string;
   masterKey: Uint8Array | undefined;
 }
 
 function common(parsed: Parsed, env: NodeJS.ProcessEnv): Common {
-  const dataDir = take(parsed, 'data-dir') ?? (env.WASMAC_DATA_DIR || undefined) ?? DEFAULT_DATA_DIR;
+  const store = chooseStore(take(parsed, 'data-dir'), take(parsed, 'store'), env, DEFAULT_DATA_DIR);
+  if (typeof store === 'string') throw new UsageError(store);
+  const dataDir = store.kind === 'file' ? store.dataDir : DEFAULT_DATA_DIR;
   const region = take(parsed, 'region') ?? (env.WASMAC_REGION || undefined) ?? DEFAULT_REGION;
   const accountId = take(parsed, 'account-id') ?? (env.WASMAC_ACCOUNT_ID || undefined) ?? DEFAULT_ACCOUNT_ID;
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region: '${region}' is not a region name like us-east-1`);
   if (!isAccountId(accountId)) throw new UsageError(`--account-id: must be 12 digits`);
   const masterKey = env.WASMAC_MASTER_KEY ? parseMasterKey(env.WASMAC_MASTER_KEY) : undefined;
-  return { dataDir, region, accountId, masterKey };
+  return { dataDir, store, region, accountId, masterKey };
 }
 
 async function runLocal(op: Operation, parsed: Parsed, io: CliIO): Promise<number> {
@@ -82,9 +87,9 @@ async function runLocal(op: Operation, parsed: Parsed, io: CliIO): Promise<numbe
   // A bad expression is refused before the operation runs (create-key must not create a key first).
   if (query !== undefined) await compileQuery(query);
   const input = requestOf(op, parsed);
-  const store = await FileKeyStore.open(c.dataDir, c.masterKey === undefined ? {} : { masterKey: c.masterKey });
+  const opened = await openStore(c.store, c.masterKey);
   try {
-    const client = new KMSClient({ region: c.region, accountId: c.accountId, keyStore: store });
+    const client = new KMSClient({ region: c.region, accountId: c.accountId, keyStore: opened.store });
     const result = await client.send(new (commandOf(op))(input));
     const text = await renderOutput(toCliJson(result), { operation: op.name, query, output });
     if (text !== '') io.stdout(`${text}\n`);
@@ -97,7 +102,7 @@ async function runLocal(op: Operation, parsed: Parsed, io: CliIO): Promise<numbe
     }
     throw err;
   } finally {
-    await store.close();
+    await opened.close();
   }
 }
 
@@ -123,16 +128,13 @@ AWS CLI:
 `;
 }
 
-function banner(server: KmsServer, dataDir: string | undefined, encrypted: boolean, keys: number, key: ExampleKey | undefined): string {
+function banner(server: KmsServer, storeLine: string | undefined, key: ExampleKey | undefined): string {
   const ak = server.defaultCredentials ? 'test' : server.credentials[0]!.accessKeyId;
   const sk = server.defaultCredentials ? 'test' : '<secret of that key>';
   const creds = server.defaultCredentials
     ? 'no credentials configured: accepting access key "test" with secret "test" (the local-emulator convention)'
     : `accepting ${server.credentials.length} access key(s): ${server.credentials.map((c) => c.accessKeyId).join(', ')}`;
-  const store =
-    dataDir === undefined
-      ? ''
-      : `  key store ${dataDir}: ${keys} key(s), material ${encrypted ? 'encrypted (AES-256-GCM, WASMAC_MASTER_KEY)' : 'NOT encrypted at rest (set WASMAC_MASTER_KEY to encrypt)'}\n`;
+  const store = storeLine === undefined ? '' : `  ${storeLine}\n`;
   const where = server.host === '0.0.0.0' || server.host === '::' ? ` (every interface: ${server.host} port ${server.port})` : '';
   return `wasmac KMS endpoint listening on ${server.url}${where}
   region ${server.region}, account ${server.accountId}
@@ -148,10 +150,14 @@ function defaultWaitForStop(): Promise<string> {
     const stop = (signal: string) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.off('disconnect', orphaned);
       resolve(signal);
     };
+    // A worker of `--workers` whose primary is gone stops too.
+    const orphaned = () => stop('disconnect');
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    if (isClusterWorker()) process.on('disconnect', orphaned);
   });
 }
 
@@ -191,6 +197,7 @@ async function runStore(args: string[], io: CliIO): Promise<number> {
     if (name !== 'data-dir') throw new UsageError(`Unknown options: --${name}`);
   }
   const c = common(parsed, io.env);
+  if (c.store.kind !== 'file') throw new UsageError('wasmac store encrypt works on a file store (--data-dir); a PostgreSQL store encrypts what it writes under WASMAC_MASTER_KEY');
   if (c.masterKey === undefined) throw new UsageError('wasmac store encrypt needs WASMAC_MASTER_KEY (32 bytes, e.g. from: openssl rand -base64 32)');
   const { converted, already } = await FileKeyStore.encryptStore(c.dataDir, c.masterKey);
   io.stdout(
@@ -205,7 +212,7 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
+async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Promise<number> {
   const c = common(parsed, io.env);
   const host = take(parsed, 'host') ?? DEFAULT_HOST;
   const portText = take(parsed, 'port') ?? (io.env.PORT || undefined) ?? String(DEFAULT_PORT);
@@ -217,8 +224,17 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
   const seedFile = take(parsed, 'seed');
   const demo = takeFlag(parsed, 'demo');
   const quiet = takeFlag(parsed, 'quiet');
+  const workersText = take(parsed, 'workers');
   const unknown = [...parsed.options.keys(), ...parsed.flags.keys()];
   if (unknown.length > 0) throw new UsageError(`Unknown options: ${unknown.map((n) => `--${n}`).join(', ')}`);
+  const workers = workersText === undefined ? 1 : Number(workersText);
+  if (workersText !== undefined && (!/^\d+$/.test(workersText) || workers < 1 || workers > 64)) throw new UsageError(`--workers: '${workersText}' is not a number of processes (1 to 64)`);
+  if (workers > 1 && c.store.kind === 'file') {
+    throw new UsageError(
+      '--workers needs a shared key store: the file store (--data-dir) belongs to one process, which locks its directory. ' +
+        'Give a PostgreSQL store (--store postgres://user@host:port/db) to run several workers.',
+    );
+  }
   const credentials = loadCredentials(credentialsFile, io.env);
   const seed: Seed = { keys: [], aliases: [] };
   if (seedFile !== undefined) {
@@ -228,7 +244,8 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
   }
   if (demo) seed.keys!.push(...DEMO_SEED.keys!);
 
-  const store = await FileKeyStore.open(c.dataDir, c.masterKey === undefined ? {} : { masterKey: c.masterKey });
+  const opened = await openStore(c.store, c.masterKey);
+  if (workers > 1) return runPrimary(opened, workers, seed, { region: c.region, accountId: c.accountId }, argv, io);
   let server: KmsServer;
   try {
     server = await startServer({
@@ -236,7 +253,7 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
       port: Number(portText),
       region: c.region,
       accountId: c.accountId,
-      keyStore: store,
+      keyStore: opened.store,
       seed,
       ...(credentials === undefined ? {} : { credentials }),
       ...(maxText === undefined ? {} : { maxBodyBytes: Number(maxText) }),
@@ -244,13 +261,17 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
       ...(quiet ? {} : { log: (line: string) => io.stdout(`${line}\n`) }),
     });
   } catch (err) {
-    await store.close();
+    await opened.close();
     throw err;
   }
-  // The examples name a key that exists: alias/demo with --demo, else one of the store's own.
-  const key = await exampleKey(new KMSClient({ region: c.region, accountId: c.accountId, keyStore: store })).catch(() => undefined);
-  io.stdout(banner(server, c.dataDir, store.encrypted, store.size, key));
-  if (server.defaultCredentials && !isLoopback(host)) {
+  // A worker of `--workers` says one line; its primary printed the banner.
+  if (isClusterWorker()) io.stdout(`worker ${process.pid} listening on ${server.url}\n`);
+  else {
+    // The examples name a key that exists: alias/demo with --demo, else one of the store's own.
+    const key = await exampleKey(new KMSClient({ region: c.region, accountId: c.accountId, keyStore: opened.store })).catch(() => undefined);
+    io.stdout(banner(server, await opened.describe(), key));
+  }
+  if (server.defaultCredentials && !isLoopback(host) && !isClusterWorker()) {
     io.stderr(
       `WARNING: listening on ${host} with the default credentials test/test: anyone who can reach port ${server.port} ` +
         'can use and change the keys. Give credentials of your own (--credentials, or WASMAC_ACCESS_KEY_ID and ' +
@@ -260,7 +281,41 @@ async function runServe(parsed: Parsed, io: CliIO): Promise<number> {
   const signal = await (io.waitForStop ?? defaultWaitForStop)(server);
   io.stdout(`${signal}: stopping; answering the requests in flight\n`);
   await server.close();
-  await store.close();
+  await opened.close();
+  io.stdout('stopped\n');
+  leaveCluster();
+  return EXIT.ok;
+}
+
+/**
+ * `serve --workers N`: seeds the store once, forks N workers (the same
+ * command line without `--workers`, `--seed`, `--demo`) that share the port,
+ * and stops them on SIGINT / SIGTERM after their requests in flight.
+ */
+async function runPrimary(opened: OpenStore, n: number, seed: Seed, where: { region: string; accountId: string }, argv: readonly string[], io: CliIO): Promise<number> {
+  let storeLine: string;
+  try {
+    if ((seed.keys?.length ?? 0) + (seed.aliases?.length ?? 0) > 0) await applySeed(opened.store, seed, where);
+    storeLine = await opened.describe();
+  } finally {
+    await opened.close();
+  }
+  const args: string[] = ['serve'];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const name = arg.split('=')[0];
+    if (name === '--demo') continue;
+    if (name === '--workers' || name === '--seed') {
+      if (!arg.includes('=')) i++;
+      continue;
+    }
+    args.push(arg);
+  }
+  const pool = await startWorkers(n, args, (line) => io.stdout(`${line}\n`));
+  io.stdout(`wasmac KMS endpoint: ${n} workers (pids ${pool.pids.join(', ')}) on ${pool.url}\n  region ${where.region}, account ${where.accountId}\n  ${storeLine}\n`);
+  const signal = await (io.waitForStop ?? defaultWaitForStop)(undefined as unknown as KmsServer);
+  io.stdout(`${signal}: stopping the workers; they answer the requests in flight\n`);
+  await pool.stop(signal);
   io.stdout('stopped\n');
   return EXIT.ok;
 }
@@ -289,7 +344,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO()): Promise<n
         io.stdout(SERVE_HELP);
         return EXIT.ok;
       }
-      return await runServe(parseArgs(rest), io);
+      return await runServe(parseArgs(rest), io, rest);
     }
     const op = OPERATION_OF_COMMAND.get(command);
     if (op === undefined) throw new UsageError(`argument command: Invalid choice '${command}' (wasmac --help lists the commands)`);

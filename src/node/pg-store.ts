@@ -101,9 +101,9 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** `postgres://user:secret@host/db` with the password hidden, for messages. */
+/** `postgres://user:secret@host/db` (any scheme) with the password hidden, for messages. */
 export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/, '$1:***@');
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^/]*@/i, '$1:***@');
 }
 
 /**
