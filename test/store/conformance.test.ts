@@ -77,7 +77,8 @@ for (const kind of KINDS) {
         clients = { all: [a, b, a].map((keyStore) => new KMS({ keyStore, region: REGION, accountId: ACCOUNT }) as unknown as Api), account: ACCOUNT, region: REGION };
         return;
       }
-      servers = await Promise.all([a, b].map((keyStore) => startServer({ port: 0, keyStore, region: REGION, accountId: ACCOUNT })));
+      // Idle keep-alive sockets outlive the suite: a socket the server closes while the SDK reuses it is an ECONNRESET that says nothing of the store.
+      servers = await Promise.all([a, b].map((keyStore) => startServer({ port: 0, keyStore, region: REGION, accountId: ACCOUNT, keepAliveTimeoutMs: 120_000 })));
       sdk = [0, 1, 0].map(
         (i) => new SdkKMS({ endpoint: servers[i]!.url, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 }),
       );
