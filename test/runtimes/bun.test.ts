@@ -28,4 +28,20 @@ else test(TITLE, async () => {
   }
 });
 
+const NODE_TITLE = 'bun: the smoke passes on the node entry (Bun honours the node condition): long messages to node:crypto';
+
+if (!(await runtimeAvailable('bun', [BIN.bun, BIN.bunDirect]))) test.skip(NODE_TITLE, () => {});
+else test(NODE_TITLE, async () => {
+  const tmp = tempDir('bun-node');
+  try {
+    writeFileSync(join(tmp.dir, 'smoke.js'), (await bundle({ contents: SMOKE_ENTRY }, { platform: 'node' })).code);
+    const report = reportFrom(await runCommand(await bunBinary(), ['smoke.js'], { cwd: tmp.dir }), 'bun');
+    assert.is(report.backend, 'native+simd');
+    assert.equal(report.exports, await mainExports(), 'the node entry exports the same names in Bun');
+    assert.ok(printResult(report, report.version), 'bun (node entry) failed (see above)');
+  } finally {
+    tmp.remove();
+  }
+});
+
 test.run();

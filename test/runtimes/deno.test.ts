@@ -33,4 +33,20 @@ else test(TITLE, async () => {
   }
 });
 
+const NODE_TITLE = 'deno: the smoke passes on the node entry (Deno honours the node condition): long messages to node:crypto';
+
+if (!(await runtimeAvailable('deno', [BIN.deno]))) test.skip(NODE_TITLE, () => {});
+else test(NODE_TITLE, async () => {
+  const tmp = tempDir('deno-node');
+  try {
+    writeFileSync(join(tmp.dir, 'smoke.js'), (await bundle({ contents: SMOKE_ENTRY }, { platform: 'node' })).code);
+    const report = reportFrom(await runCommand(BIN.deno, ['run', '--allow-read', '--allow-env', 'smoke.js'], { cwd: tmp.dir, env }), 'deno');
+    assert.is(report.backend, 'native+simd');
+    assert.equal(report.exports, await mainExports(), 'the node entry exports the same names in Deno');
+    assert.ok(printResult(report, report.version), 'deno (node entry) failed (see above)');
+  } finally {
+    tmp.remove();
+  }
+});
+
 test.run();
