@@ -53,7 +53,7 @@ export interface BreakEven {
 export const BREAK_EVEN: Readonly<Record<NativeRuntime, BreakEven>> = {
   node: {
     hmac: { sha224: 896, sha256: 896, sha384: 2048, sha512: 2048 },
-    hash: { sha224: 192, sha256: 192, sha384: 768, sha512: 768 },
+    hash: { sha224: 320, sha256: 320, sha384: 768, sha512: 768 },
     batch: { sha224: 1536, sha256: 1536, sha384: 1792, sha512: 1792 },
   },
   deno: {
