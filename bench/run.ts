@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coldStart } from './coldstart.js';
 import { parseArgs } from './lib/options.js';
@@ -62,9 +62,10 @@ function version(pkg: string): string {
  * be run (fewer rounds of the endpoint load to keep the whole run short), their
  * output kept as printed.
  */
+const endpointJson = join(mkdtempSync(join(tmpdir(), 'wasmac-endpoint-')), 'endpoint.json');
 const OTHERS: { file: string; args: string[] }[] = [
   { file: 'facade.bench.ts', args: cli.quick ? ['--time=200'] : [] },
-  { file: 'server.bench.ts', args: cli.quick ? ['--requests', '2000', '--rounds', '1'] : ['--rounds', '2'] },
+  { file: 'server.bench.ts', args: [...(cli.quick ? ['--requests', '2000', '--rounds', '3'] : ['--requests', '8000', '--rounds', '5']), '--out', endpointJson] },
 ];
 
 function otherSuite(file: string, args: string[]): Promise<OtherSuite> {
@@ -162,6 +163,8 @@ for (const { file, args } of OTHERS) {
   say(`== ${file} (${elapsed()})`);
   report.others.push(await otherSuite(file, args));
 }
+if (existsSync(endpointJson)) report.endpoint = JSON.parse(readFileSync(endpointJson, 'utf8')) as Report['endpoint'];
+rmSync(dirname(endpointJson), { recursive: true, force: true });
 report.bundle = await mainBundleSize();
 report.seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);

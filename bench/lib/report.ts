@@ -98,6 +98,14 @@ export function targets(report: Report): Target[] {
     verdict: undefined,
     how: 'wall clock around the child process',
   });
+  const ep = report.endpoint;
+  out.push({
+    name: `endpoint GenerateMac req/s, ${ep?.connections ?? 32} keep-alive connections, SigV4 on, default logging`,
+    target: '>= 0.8x a bare node:http + createHmac server',
+    measured: ep === undefined ? 'not measured' : `${fmtStat(ep.ratio)} (${Math.round(ep.wasmac.perSecond)} vs ${Math.round(ep.bare.perSecond)} req/s; CPU ${ep.wasmac.cpuUsPerRequest.toFixed(0)} vs ${ep.bare.cpuUsPerRequest.toFixed(0)} us/request)`,
+    verdict: ep === undefined ? undefined : verdict(ep.ratio, 0.8),
+    how: '`bench/server.bench.ts`, alternating rounds; `--workers 2` not available (no such option in `wasmac serve` yet)',
+  });
   const b = report.bundle;
   out.push({
     name: 'browser bundle of the main entry, minified + gzip',

@@ -112,6 +112,14 @@ export interface Report {
   others: OtherSuite[];
   /** Wall-clock seconds for the whole run. */
   seconds: number;
+  /** `bench/server.bench.ts`: the endpoint against a bare node:http + createHmac server. */
+  endpoint?: {
+    connections: number;
+    requests: number;
+    wasmac: { perSecond: number; cpuUsPerRequest: number; errors: number };
+    bare: { perSecond: number; cpuUsPerRequest: number; errors: number };
+    ratio: { median: number; lo: number; hi: number; rounds: number };
+  };
   /** The 1-minute load average over the run, sampled every 5 s. */
   load?: { min: number; median: number; max: number; samples: number };
 }
