@@ -171,7 +171,7 @@ function fullTable(s: SuiteResult): string {
 }
 
 /** The rows of the summary: the cases the targets name, and the large sizes. */
-const SUMMARY_IDS = [
+export const SUMMARY_IDS = [
   rowId('hmac', 'sha256', 32, 'wasmac HmacKey.mac'),
   rowId('hmac', 'sha256', 256, 'wasmac HmacKey.mac'),
   rowId('hmac', 'sha256', 4096, 'wasmac HmacKey.mac'),

@@ -39,8 +39,10 @@ if (!(await runtimeAvailable('deno', [BIN.deno]))) test.skip(NODE_TITLE, () => {
 else test(NODE_TITLE, async () => {
   const tmp = tempDir('deno-node');
   try {
-    writeFileSync(join(tmp.dir, 'smoke.js'), (await bundle({ contents: SMOKE_ENTRY }, { platform: 'node' })).code);
-    const report = reportFrom(await runCommand(BIN.deno, ['run', '--allow-read', '--allow-env', 'smoke.js'], { cwd: tmp.dir, env }), 'deno');
+    // The AWS SDK's Node HTTP handler require()s node:https; an ES module bundle needs a require for it.
+    const banner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
+    writeFileSync(join(tmp.dir, 'smoke.js'), (await bundle({ contents: SMOKE_ENTRY }, { platform: 'node', banner })).code);
+    const report = reportFrom(await runCommand(BIN.deno, ['run', '--allow-read', '--allow-env', '--allow-sys', 'smoke.js'], { cwd: tmp.dir, env }), 'deno');
     assert.is(report.backend, 'native+simd');
     assert.equal(report.exports, await mainExports(), 'the node entry exports the same names in Deno');
     assert.ok(printResult(report, report.version), 'deno (node entry) failed (see above)');
