@@ -28,7 +28,9 @@
  *
  * Material at rest follows the file store's rule: plain base64 unless a
  * master key is given, then AES-256-GCM with a fresh IV per write and the key
- * ID in the associated data.
+ * ID in the associated data; with a master key, plain material in a row is
+ * refused, never used. The rest of a row is not authenticated: the database's
+ * own access control is what keeps others from changing it.
  */
 import type { Pool, PoolClient } from 'pg';
 import { DependencyTimeoutException } from '../kms/errors.js';
@@ -447,8 +449,14 @@ export class PostgresKeyStore implements KeyStore {
 
   async #open(material: MaterialInDb, keyId: string): Promise<SecretBytes> {
     let bytes: Uint8Array;
-    if (material.encoding === 'base64') bytes = Uint8Array.from(Buffer.from(material.data, 'base64'));
-    else if (material.encoding === 'aes-256-gcm') {
+    if (material.encoding === 'base64') {
+      // With a master key every material was written sealed: plain material was put there by
+      // someone else (or before encryption was turned on), and serving it would MAC with their key.
+      if (this.#aesKey !== undefined) {
+        throw new KeyStoreError(`key ${keyId}: its material is not sealed under the master key (planted in the database, or written without WASMAC_MASTER_KEY); it is not used`);
+      }
+      bytes = Uint8Array.from(Buffer.from(material.data, 'base64'));
+    } else if (material.encoding === 'aes-256-gcm') {
       if (this.#aesKey === undefined) throw new KeyStoreError(`key ${keyId}: its material is encrypted and no master key was given (set WASMAC_MASTER_KEY)`);
       try {
         bytes = new Uint8Array(
