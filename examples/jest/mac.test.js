@@ -1,6 +1,9 @@
 // wasmac from CommonJS under Jest's default configuration: no transform
 // settings, no experimental flags. `require('wasmac')` resolves to the
 // package's CommonJS build (its `require` export condition).
+//
+//   (cd ../.. && npm ci && npm pack)   # the tarball package.json installs
+//   npm install && npm test
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
