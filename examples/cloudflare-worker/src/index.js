@@ -28,8 +28,15 @@ let ready;
 function clientFor(env) {
   ready ??= (async () => {
     if (typeof env.WASMAC_SEED !== 'string') throw new Error('the secret WASMAC_SEED is not set (see the header of src/index.js)');
+    let seed;
+    try {
+      seed = JSON.parse(env.WASMAC_SEED);
+    } catch {
+      // Not the parser's message: it quotes the text around the error, which is key material here.
+      throw new Error('the secret WASMAC_SEED is not valid JSON');
+    }
     const keyStore = new MemoryKeyStore();
-    await applySeed(keyStore, validateSeed(JSON.parse(env.WASMAC_SEED)), { region: REGION, accountId: ACCOUNT_ID });
+    await applySeed(keyStore, validateSeed(seed), { region: REGION, accountId: ACCOUNT_ID });
     return new KMSClient({ region: REGION, accountId: ACCOUNT_ID, keyStore });
   })().catch((err) => {
     ready = undefined; // a fixed secret is read again on the next request
