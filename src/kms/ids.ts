@@ -5,6 +5,7 @@
  */
 import { sha256, toHex } from '../engine/index.js';
 import { NotFoundException } from './errors.js';
+import { aliasKey } from './key-store.js';
 
 /** A key ID written with hex digits `hex`: a UUID, or `mrk-` + 32 digits for a multi-Region key. */
 function keyIdForm(hex: string): RegExp {
@@ -59,6 +60,8 @@ export interface AliasTarget {
   readonly kind: 'alias';
   readonly name: string;
   readonly account: string;
+  /** Its key in the alias index (see `aliasKey`), made once per parse. */
+  readonly index: string;
 }
 /** A parsed key identifier. */
 export type Target = KeyTarget | AliasTarget;
@@ -115,11 +118,11 @@ export function parseIdentifier(scope: Scope, id: string, opts: ResolveOptions):
       throw new NotFoundException(`Key '${id}' does not exist`);
     }
     if (resource.startsWith('key/') && isKeyId(resource.slice(4))) return { kind: 'key', keyId: resource.slice(4), account: account! };
-    if (opts.aliases && resource.startsWith('alias/') && resource.length > 6) return { kind: 'alias', name: resource, account: account! };
+    if (opts.aliases && resource.startsWith('alias/') && resource.length > 6) return { kind: 'alias', name: resource, account: account!, index: aliasKey(account!, scope.region, resource) };
     throw invalidKeyId(id);
   }
   if (id.startsWith('alias/')) {
-    if (opts.aliases && id.length > 6) return { kind: 'alias', name: id, account: scope.accountId };
+    if (opts.aliases && id.length > 6) return { kind: 'alias', name: id, account: scope.accountId, index: aliasKey(scope.accountId, scope.region, id) };
     throw invalidKeyId(id);
   }
   if (isKeyId(id)) return { kind: 'key', keyId: id, account: scope.accountId };

@@ -115,6 +115,11 @@ export class Repository {
     return this.#aliases.get(aliasKey(account, region, name));
   }
 
+  /** {@link aliasOwner} by the alias's index key (`aliasKey`), for the MAC operations' hot path. */
+  aliasOwnerAt(index: string): string | undefined {
+    return this.#aliases.get(index);
+  }
+
   /** Every record in the view. */
   all(): IterableIterator<VersionedKey> {
     return this.#keys.values();

@@ -152,7 +152,7 @@ export class Service {
     const target = this.parseCached(id, ANY_IDENTIFIER);
     let record: StoredKey | undefined;
     if (target.kind === 'alias') {
-      const owner = repo.aliasOwner(target.account, this.region, target.name);
+      const owner = repo.aliasOwnerAt(target.index);
       record = owner === undefined ? undefined : repo.live(owner);
     } else {
       record = repo.live(target.keyId);
