@@ -4,8 +4,8 @@
  *
  * ```
  * wasmac_schema   (version int)                           the schema's version; migrations run on open
- * wasmac_keys     (key_id text PK, version bigint,        one row per key: the record as JSON, its
- *                  record jsonb, material jsonb)           material apart (sealed under the master key)
+ * wasmac_keys     (key_id text PK, version bigint,        one row per key: the record as JSON text
+ *                  record text)                            (sealed and authenticated under a master key)
  * wasmac_aliases  (account, region, name) PK -> key_id    the alias index: unique per account and region
  * wasmac_version  sequence                                versions, store-wide and increasing
  * ```
@@ -26,15 +26,18 @@
  * reconnects with the next scan. So another endpoint sees a change within the
  * notification delay, and never trusts a view older than the heartbeat bound.
  *
- * Material at rest follows the file store's rule: plain base64 unless a
- * master key is given, then AES-256-GCM with a fresh IV per write and the key
- * ID in the associated data; with a master key, plain material in a row is
- * refused, never used. The rest of a row is not authenticated: the database's
- * own access control is what keeps others from changing it.
+ * Records at rest follow the file store's rules: material in plain base64
+ * unless a master key is given; with one, material is AES-256-GCM (a fresh IV,
+ * the key ID bound in) and every record is authenticated (HMAC-SHA256 under a
+ * key derived from the master key), so a row changed or planted by whoever can
+ * write the database is refused by name ({@link MaterialSealer}). A store is
+ * sealed whole or not at all: a sealed row without the master key, or a plain
+ * row with it, is refused.
  */
 import type { Pool, PoolClient } from 'pg';
 import { DependencyTimeoutException } from '../kms/errors.js';
 import type { Commit, CommitResult, KeyChange, KeyStore, StoredKey, VersionedKey } from '../kms/key-store.js';
+import { MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
 import { SecretBytes, revealSecret } from '../kms/secret.js';
 import { KeyStoreError } from './errors.js';
 
@@ -44,7 +47,7 @@ export const HEARTBEAT_MS = 500;
 const CONNECT_TIMEOUT_MS = 2000;
 const QUERY_TIMEOUT_MS = 5000;
 const CHANNEL = 'wasmac_keys';
-const MATERIAL_FORMAT = 'wasmac-pg/1';
+const FORMAT = 'wasmac-pg/1';
 
 /** Options of {@link PostgresKeyStore.open}. */
 export interface PostgresKeyStoreOptions {
@@ -54,10 +57,13 @@ export interface PostgresKeyStoreOptions {
   poolSize?: number;
 }
 
-interface MaterialInDb {
-  encoding: 'base64' | 'aes-256-gcm';
-  iv?: string;
-  data: string;
+/** A row's record without a master key: the record, its material in base64. */
+type PlainRecord = Omit<StoredKey, 'material'> & { material?: { encoding: 'base64'; data: string } };
+
+interface Row {
+  key_id: string;
+  version: string;
+  record: string;
 }
 
 /**
@@ -67,10 +73,9 @@ interface MaterialInDb {
 const MIGRATIONS: readonly string[] = [
   `CREATE SEQUENCE wasmac_version;
    CREATE TABLE wasmac_keys (
-     key_id   text PRIMARY KEY,
-     version  bigint NOT NULL,
-     record   jsonb NOT NULL,
-     material jsonb
+     key_id  text PRIMARY KEY,
+     version bigint NOT NULL,
+     record  text NOT NULL
    );
    CREATE TABLE wasmac_aliases (
      account text NOT NULL,
@@ -121,7 +126,7 @@ export class PostgresKeyStore implements KeyStore {
   readonly url: string;
   readonly #pool: Pool;
   readonly #connect: () => Promise<PoolClient>;
-  readonly #aesKey: CryptoKey | undefined;
+  readonly #sealer: MaterialSealer | undefined;
   readonly #listeners = new Set<{ change: (c: KeyChange) => void; gap?: (() => void) | undefined }>();
   /** key ID -> the newest version published to subscribers (notifications at or below it need no read). */
   readonly #published = new Map<string, number>();
@@ -132,11 +137,11 @@ export class PostgresKeyStore implements KeyStore {
   #draining: Promise<void> | undefined;
   #closed = false;
 
-  private constructor(url: string, pool: Pool, aesKey: CryptoKey | undefined) {
+  private constructor(url: string, pool: Pool, sealer: MaterialSealer | undefined) {
     this.url = url;
     this.#pool = pool;
     this.#connect = () => pool.connect();
-    this.#aesKey = aesKey;
+    this.#sealer = sealer;
   }
 
   /**
@@ -146,11 +151,8 @@ export class PostgresKeyStore implements KeyStore {
    */
   static async open(url: string, options: PostgresKeyStoreOptions = {}): Promise<PostgresKeyStore> {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new KeyStoreError(`not a PostgreSQL URL: ${redactUrl(url)} (expected postgres://user@host:port/database)`);
-    let aesKey: CryptoKey | undefined;
-    if (options.masterKey !== undefined) {
-      if (options.masterKey.length !== 32) throw new KeyStoreError('the master key must be 32 bytes');
-      aesKey = await crypto.subtle.importKey('raw', Uint8Array.from(options.masterKey), 'AES-GCM', false, ['encrypt', 'decrypt']);
-    }
+    if (options.masterKey !== undefined && options.masterKey.length !== 32) throw new KeyStoreError('the master key must be 32 bytes');
+    const sealer = options.masterKey === undefined ? undefined : new MaterialSealer(options.masterKey, FORMAT);
     // Loaded here, not at import: wasmac/node without PostgreSQL never loads pg.
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({
@@ -162,7 +164,7 @@ export class PostgresKeyStore implements KeyStore {
     });
     // An idle connection that dies is replaced on next use; it must not crash the process.
     pool.on('error', () => undefined);
-    const store = new PostgresKeyStore(url, pool, aesKey);
+    const store = new PostgresKeyStore(url, pool, sealer);
     try {
       await store.#migrate();
       await store.#listen();
@@ -262,9 +264,9 @@ export class PostgresKeyStore implements KeyStore {
     while (this.#pending.size > 0 && !this.#closed) {
       const batch = new Map(this.#pending);
       this.#pending.clear();
-      let rows: { key_id: string; version: string; record: StoredKey; material: MaterialInDb | null }[];
+      let rows: Row[];
       try {
-        ({ rows } = await this.#pool.query('SELECT key_id, version, record, material FROM wasmac_keys WHERE key_id = ANY($1)', [[...batch.keys()]]));
+        ({ rows } = await this.#pool.query('SELECT key_id, version, record FROM wasmac_keys WHERE key_id = ANY($1)', [[...batch.keys()]]));
       } catch {
         // The database went away between the notification and the read: the views must reload.
         for (const l of this.#listeners) l.gap?.();
@@ -288,7 +290,7 @@ export class PostgresKeyStore implements KeyStore {
   async scan(): Promise<VersionedKey[]> {
     return guarded(async () => {
       await this.#listen();
-      const { rows } = await this.#pool.query('SELECT key_id, version, record, material FROM wasmac_keys');
+      const { rows } = await this.#pool.query<Row>('SELECT key_id, version, record FROM wasmac_keys');
       const out: VersionedKey[] = [];
       for (const row of rows) {
         const version = Number(row.version);
@@ -301,7 +303,7 @@ export class PostgresKeyStore implements KeyStore {
 
   async read(keyId: string): Promise<VersionedKey | undefined> {
     return guarded(async () => {
-      const { rows } = await this.#pool.query('SELECT key_id, version, record, material FROM wasmac_keys WHERE key_id = $1', [keyId]);
+      const { rows } = await this.#pool.query<Row>('SELECT key_id, version, record FROM wasmac_keys WHERE key_id = $1', [keyId]);
       const row = rows[0];
       return row === undefined ? undefined : { record: await this.#toRecord(row), version: Number(row.version) };
     });
@@ -344,7 +346,7 @@ export class PostgresKeyStore implements KeyStore {
     });
   }
 
-  async #apply(client: PoolClient, commit: Commit, rows: ({ record: string; material: string | null } | undefined)[]): Promise<CommitResult> {
+  async #apply(client: PoolClient, commit: Commit, rows: (string | undefined)[]): Promise<CommitResult> {
     const order = commit.writes.map((_, i) => i).sort((a, b) => (commit.writes[a]!.keyId < commit.writes[b]!.keyId ? -1 : 1));
     const versions: number[] = [];
     for (const i of order) {
@@ -358,13 +360,13 @@ export class PostgresKeyStore implements KeyStore {
         );
       } else if (w.expected === 0) {
         result = await client.query(
-          "INSERT INTO wasmac_keys (key_id, version, record, material) VALUES ($1, nextval('wasmac_version'), $2, $3) ON CONFLICT (key_id) DO NOTHING RETURNING version",
-          [w.keyId, row.record, row.material],
+          "INSERT INTO wasmac_keys (key_id, version, record) VALUES ($1, nextval('wasmac_version'), $2) ON CONFLICT (key_id) DO NOTHING RETURNING version",
+          [w.keyId, row],
         );
       } else {
         result = await client.query(
-          "UPDATE wasmac_keys SET version = nextval('wasmac_version'), record = $3, material = $4 WHERE key_id = $1 AND version = $2 RETURNING version",
-          [w.keyId, w.expected, row.record, row.material],
+          "UPDATE wasmac_keys SET version = nextval('wasmac_version'), record = $3 WHERE key_id = $1 AND version = $2 RETURNING version",
+          [w.keyId, w.expected, row],
         );
       }
       if (result.rows.length === 0) return { ok: false, conflict: { keyId: w.keyId } };
@@ -422,56 +424,46 @@ export class PostgresKeyStore implements KeyStore {
     await this.#pool.end().catch(() => undefined);
   }
 
-  async #toRow(record: StoredKey): Promise<{ record: string; material: string | null }> {
+  /** A record as its row's text: sealed and authenticated with a master key, else plain with its material in base64. */
+  async #toRow(record: StoredKey): Promise<string> {
+    if (this.#sealer !== undefined) return JSON.stringify(this.#sealer.sealKnown(record) ?? (await this.#sealer.seal(record)));
     const { material, ...rest } = record;
-    return { record: JSON.stringify(rest), material: material === undefined ? null : JSON.stringify(await this.#seal(material, record.KeyId)) };
+    const plain: PlainRecord = material === undefined ? rest : { ...rest, material: { encoding: 'base64', data: Buffer.from(revealSecret(material)).toString('base64') } };
+    return JSON.stringify(plain);
   }
 
-  async #toRecord(row: { key_id: string; record: StoredKey; material: MaterialInDb | null }): Promise<StoredKey> {
-    const record: StoredKey = row.record;
-    if (record.KeyId !== row.key_id) throw new KeyStoreError(`the row of key ${row.key_id} holds key ${JSON.stringify(record.KeyId)}`);
-    if (row.material !== null) record.material = await this.#open(row.material, row.key_id);
-    return record;
-  }
-
-  async #seal(material: SecretBytes, keyId: string): Promise<MaterialInDb> {
-    const bytes = revealSecret(material);
-    if (this.#aesKey === undefined) return { encoding: 'base64', data: Buffer.from(bytes).toString('base64') };
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const plain = Uint8Array.from(bytes);
+  /** The record of a row, refused by name when it does not open (see the header). */
+  async #toRecord(row: Row): Promise<StoredKey> {
+    let stored: SealedRecord | PlainRecord;
     try {
-      const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(`${MATERIAL_FORMAT}:${keyId}`) }, this.#aesKey, plain);
-      return { encoding: 'aes-256-gcm', iv: Buffer.from(iv).toString('base64'), data: Buffer.from(sealed).toString('base64') };
-    } finally {
-      plain.fill(0);
+      stored = JSON.parse(row.record);
+    } catch {
+      throw new KeyStoreError(`key ${row.key_id}: its row is not valid JSON`);
     }
-  }
-
-  async #open(material: MaterialInDb, keyId: string): Promise<SecretBytes> {
-    let bytes: Uint8Array;
-    if (material.encoding === 'base64') {
+    const sealed = typeof (stored as SealedRecord).mac === 'string';
+    if (this.#sealer !== undefined) {
       // With a master key every material was written sealed: plain material was put there by
       // someone else (or before encryption was turned on), and serving it would MAC with their key.
-      if (this.#aesKey !== undefined) {
-        throw new KeyStoreError(`key ${keyId}: its material is not sealed under the master key (planted in the database, or written without WASMAC_MASTER_KEY); it is not used`);
+      if ((stored as PlainRecord).material?.encoding === 'base64') {
+        throw new KeyStoreError(`key ${row.key_id}: its material is not sealed under the master key (planted in the database, or written without WASMAC_MASTER_KEY); it is not used`);
       }
-      bytes = Uint8Array.from(Buffer.from(material.data, 'base64'));
-    } else if (material.encoding === 'aes-256-gcm') {
-      if (this.#aesKey === undefined) throw new KeyStoreError(`key ${keyId}: its material is encrypted and no master key was given (set WASMAC_MASTER_KEY)`);
+      if (!sealed) throw new KeyStoreError(`key ${row.key_id}: its row is not authenticated under the master key (written without one, or planted)`);
       try {
-        bytes = new Uint8Array(
-          await crypto.subtle.decrypt(
-            { name: 'AES-GCM', iv: Buffer.from(material.iv ?? '', 'base64'), additionalData: new TextEncoder().encode(`${MATERIAL_FORMAT}:${keyId}`) },
-            this.#aesKey,
-            Buffer.from(material.data, 'base64'),
-          ),
-        );
-      } catch {
-        throw new KeyStoreError(`key ${keyId}: its material does not decrypt: wrong master key, or the row was tampered with`);
+        return await this.#sealer.open(stored as SealedRecord, row.key_id);
+      } catch (err) {
+        throw new KeyStoreError((err as Error).message);
       }
-    } else throw new KeyStoreError(`key ${keyId}: unknown material encoding ${JSON.stringify(material.encoding)}`);
-    const secret = new SecretBytes(bytes);
-    bytes.fill(0);
-    return secret;
+    }
+    if (sealed) throw new KeyStoreError(`key ${row.key_id}: its row is sealed under a master key and none was given (set WASMAC_MASTER_KEY)`);
+    const { material, ...rest } = stored as PlainRecord;
+    if (rest.KeyId !== row.key_id) throw new KeyStoreError(`key ${row.key_id}: the row holds key ${JSON.stringify(rest.KeyId)}`);
+    const record: StoredKey = rest;
+    if (material !== undefined) {
+      if (material.encoding !== 'base64' || typeof material.data !== 'string') throw new KeyStoreError(`key ${row.key_id}: unknown material encoding`);
+      const bytes = Uint8Array.from(Buffer.from(material.data, 'base64'));
+      record.material = new SecretBytes(bytes);
+      bytes.fill(0);
+    }
+    return record;
   }
 }

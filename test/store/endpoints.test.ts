@@ -16,8 +16,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import pg from 'pg';
+import { KMS } from '../../src/index.js';
 import { PostgresKeyStore, startServer, type KmsServer } from '../../src/node/index.js';
-import { runWasmac, tempDir } from '../node/helpers.js';
+import { rejection, runWasmac, tempDir } from '../node/helpers.js';
 import { createDatabase, type TestDatabase } from './pg.js';
 
 const CLI = new URL('../../dist/node/cli.js', import.meta.url).pathname;
@@ -337,6 +339,43 @@ test('serve --workers 2 on PostgreSQL: one port, both workers serve the same key
     for (const pid of pids) assert.throws(() => process.kill(pid, 0), 'the workers stopped with the primary');
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});
+
+test('a master key: material sealed and every row authenticated; a changed row or a missing key is refused by name', async () => {
+  const other = await createDatabase();
+  const masterKey = new Uint8Array(32).fill(7);
+  try {
+    const sealed = await PostgresKeyStore.open(other.url, { masterKey });
+    const kms = new KMS({ keyStore: sealed });
+    const { KeyMetadata } = await kms.createKey({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    const id = KeyMetadata!.KeyId!;
+    const mac = await kms.generateMac({ KeyId: id, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' });
+    await sealed.close();
+    const admin = new pg.Client({ connectionString: other.url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ record: string }>('SELECT record FROM wasmac_keys WHERE key_id = $1', [id]);
+      const material = JSON.parse(rows[0]!.record).material;
+      assert.is(material.encoding, 'aes-256-gcm', 'the material is sealed in the row');
+      const again = await PostgresKeyStore.open(other.url, { masterKey });
+      const back = await new KMS({ keyStore: again }).generateMac({ KeyId: id, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' });
+      assert.equal(back.Mac, mac.Mac, 'the same MAC after a reopen');
+      await again.close();
+      const without = await PostgresKeyStore.open(other.url);
+      assert.is((await rejection(without.scan())).message, `key ${id}: its row is sealed under a master key and none was given (set WASMAC_MASTER_KEY)`);
+      await without.close();
+      await admin.query("UPDATE wasmac_keys SET record = replace(record, '\"Enabled\"', '\"Disabled\"') WHERE key_id = $1", [id]);
+      const tampered = await PostgresKeyStore.open(other.url, { masterKey });
+      const refused = await rejection(tampered.scan());
+      assert.match(refused.message, /its record is not authenticated under the master key/);
+      assert.ok(refused.message.includes(id));
+      await tampered.close();
+    } finally {
+      await admin.end();
+    }
+  } finally {
+    await other.drop();
   }
 });
 

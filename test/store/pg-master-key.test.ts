@@ -34,8 +34,9 @@ test('with a master key, plain material planted in a row is refused by key, not 
       const c = new pg.Client({ connectionString: db.url });
       await c.connect();
       try {
-        const planted = JSON.stringify({ encoding: 'base64', data: Buffer.alloc(32, 0xaa).toString('base64') });
-        await c.query('UPDATE wasmac_keys SET material = $1 WHERE key_id = $2', [planted, ID]);
+        const { rows } = await c.query<{ record: string }>('SELECT record FROM wasmac_keys WHERE key_id = $1', [ID]);
+        const planted = { ...JSON.parse(rows[0]!.record), material: { encoding: 'base64', data: Buffer.alloc(32, 0xaa).toString('base64') } };
+        await c.query('UPDATE wasmac_keys SET record = $1 WHERE key_id = $2', [JSON.stringify(planted), ID]);
       } finally {
         await c.end();
       }
