@@ -352,6 +352,14 @@ function lineBuffer(write: (text: string) => void): { log: (line: string) => voi
   };
 }
 
+/** The usage lines of `command` (a subcommand's own when it is one), as the AWS CLI prints them before a usage error. */
+function usageOf(command: string | undefined): string {
+  const known = command === 'serve' || command === 'store' || (command !== undefined && OPERATION_OF_COMMAND.has(command));
+  if (!known) return 'usage: wasmac <command> [options]\nTo see the commands: wasmac --help\n';
+  const usage = command === 'store' ? 'wasmac store encrypt [--data-dir <dir>]' : `wasmac ${command} [options]`;
+  return `usage: ${usage}\nTo see its options: wasmac ${command} --help\n`;
+}
+
 /**
  * Runs one `wasmac` invocation; resolves to the exit code.
  * @example
@@ -387,7 +395,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO()): Promise<n
     return await runLocal(op, parseArgs(rest), io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof QueryError) {
-      io.stderr(`usage: wasmac <command> [options]\nwasmac: error: ${err.message}\n`);
+      io.stderr(`${usageOf(command)}wasmac: error: ${err.message}\n`);
       return EXIT.usage;
     }
     if (err instanceof KeyStoreError || err instanceof ConfigError) {

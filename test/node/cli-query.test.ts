@@ -2,8 +2,8 @@
  * The CLI's `--query` and `--output` on real commands against a data
  * directory (the formats themselves are checked against the AWS CLI in
  * cli-output.test.ts): the scripting idiom `--query Mac --output text`, the
- * AWS_DEFAULT_OUTPUT default, tables, and bad values refused before the
- * operation runs.
+ * AWS_DEFAULT_OUTPUT default, tables, bad values refused before the
+ * operation runs, and a subcommand's own usage on a usage error.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,5 +57,15 @@ test('a bad --query or --output is a usage error (252) before the operation runs
   const keys = await runWasmac(['list-keys', '--data-dir', dir, '--query', 'length(Keys)', '--output', 'text']);
   assert.is(keys.out, '0\n');
 }));
+
+test('a usage error prints the subcommand\'s own usage and how to see its options', async () => {
+  const op = await runWasmac(['generate-mac', '--bogus', 'x']);
+  assert.is(op.code, 252);
+  assert.is(op.err, 'usage: wasmac generate-mac [options]\nTo see its options: wasmac generate-mac --help\nwasmac: error: Unknown options: --bogus\n');
+  const serve = await runWasmac(['serve', '--port', 'x']);
+  assert.match(serve.err, /^usage: wasmac serve \[options\]\nTo see its options: wasmac serve --help\n/);
+  const unknown = await runWasmac(['nope']);
+  assert.match(unknown.err, /^usage: wasmac <command> \[options\]\nTo see the commands: wasmac --help\n/);
+});
 
 test.run();
