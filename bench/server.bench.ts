@@ -14,7 +14,10 @@
  * reported. Besides requests/s, the server process's CPU time per request is
  * reported (Linux /proc), which depends less on what else the machine runs.
  *
- *   npx tsx bench/server.bench.ts [--requests 10000] [--connections 32] [--rounds 5] [--out file.json]
+ * `wasmac serve --workers 2` is timed in the same rounds (requests/s only:
+ * its CPU is spread over processes).
+ *
+ *   npx tsx bench/server.bench.ts [--requests 10000] [--connections 32] [--rounds 5] [--workers 2] [--out file.json]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -22,6 +25,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signedRequest } from '../test/node/helpers.js';
+import { createDatabase } from '../test/store/pg.js';
 import { runLoad, type LoadRequest, type LoadResult } from '../test/node/load-client.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -33,6 +37,7 @@ function arg(name: string, fallback: number): number {
 const REQUESTS = arg('requests', 10_000);
 const CONNECTIONS = arg('connections', 32);
 const ROUNDS = arg('rounds', 5);
+const WORKERS = arg('workers', 2);
 const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
 
 const MATERIAL = Uint8Array.from({ length: 48 }, (_, i) => (i * 7 + 1) & 255);
@@ -129,9 +134,19 @@ writeFileSync(seedFile, JSON.stringify({ keys: [{ KeyId: KEY_ID, KeySpec: 'HMAC_
 
 const wasmac = await start(['dist/node/cli.js', 'serve', '--port', '0', '--data-dir', join(dataDir, 'store'), '--seed', seedFile], join(dataDir, 'wasmac.log'));
 const bare = await start(['--input-type=module', '-e', BARE_SERVER], join(dataDir, 'bare.log'));
+// `--workers 2` (node:cluster) needs a store the workers share: PostgreSQL, a
+// database of its own on the machine's server (as the store suites use), dropped after.
+const pgDb = WORKERS > 1 ? await createDatabase().catch((err: Error) => (console.log(`--workers ${WORKERS}: not run (${err.message})`), undefined)) : undefined;
+const workers = pgDb === undefined
+  ? undefined
+  : await start(['dist/node/cli.js', 'serve', '--workers', String(WORKERS), '--port', '0', '--store', pgDb.url, '--seed', seedFile], join(dataDir, 'workers.log')).catch((err: Error) => {
+      console.log(`--workers ${WORKERS}: not run (${err.message.split('\n')[0]})`);
+      return undefined;
+    });
 const servers = [
   { name: 'wasmac serve (SigV4 + facade + Wasm HMAC)', c: wasmac, requests: await requestsFor(wasmac.url, true) },
   { name: 'bare node:http + node:crypto createHmac', c: bare, requests: await requestsFor(bare.url, false) },
+  ...(workers === undefined ? [] : [{ name: `wasmac serve --workers ${WORKERS}`, c: workers, requests: await requestsFor(workers.url, true) }]),
 ];
 
 const rounds = new Map<string, LoadResult[]>(servers.map((s) => [s.name, []]));
@@ -155,6 +170,8 @@ try {
 } finally {
   await stop(wasmac);
   await stop(bare);
+  if (workers !== undefined) await stop(workers);
+  await pgDb?.drop();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -168,7 +185,7 @@ const summary = servers.map((s) => {
     errors: rs.reduce((n, r) => n + r.errors, 0),
   };
 });
-const [w, b] = summary as [(typeof summary)[0], (typeof summary)[0]];
+const [w, b, wk] = summary as [(typeof summary)[0], (typeof summary)[0], (typeof summary)[0] | undefined];
 const ratios = w.perSecondRounds.map((x, i) => x / b.perSecondRounds[i]!);
 const ratio = { median: median(ratios), lo: Math.min(...ratios), hi: Math.max(...ratios), rounds: ratios.length };
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`;
@@ -176,10 +193,11 @@ console.log(`\nserver benchmark, ${new Date().toISOString()}, ${machine}`);
 console.log(`${REQUESTS} GenerateMac requests over ${CONNECTIONS} keep-alive connections, medians of ${ROUNDS} alternating rounds:`);
 console.log(`  wasmac endpoint (SigV4, default logging): ${Math.round(w.perSecond)} requests/s, server CPU ${w.cpuUsPerRequest.toFixed(0)} us/request (${w.errors} errors in all rounds)`);
 console.log(`  bare node:http+createHmac:                ${Math.round(b.perSecond)} requests/s, server CPU ${b.cpuUsPerRequest.toFixed(0)} us/request (${b.errors} errors in all rounds)`);
+if (wk !== undefined) console.log(`  wasmac serve --workers ${WORKERS}:             ${Math.round(wk.perSecond)} requests/s (${(wk.perSecond / w.perSecond).toFixed(2)}x one process; ${wk.errors} errors in all rounds)`);
 console.log(`  ratio (wasmac / bare): ${ratio.median.toFixed(2)}x [${ratio.lo.toFixed(2)}-${ratio.hi.toFixed(2)}] requests/s, ${(w.cpuUsPerRequest / b.cpuUsPerRequest).toFixed(2)}x CPU per request`);
 if (OUT !== undefined) {
   writeFileSync(
     OUT,
-    `${JSON.stringify({ date: new Date().toISOString(), machine, requests: REQUESTS, connections: CONNECTIONS, rounds: ROUNDS, wasmac: w, bare: b, ratio }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, requests: REQUESTS, connections: CONNECTIONS, rounds: ROUNDS, wasmac: w, bare: b, ratio, ...(wk === undefined ? {} : { workers: { n: WORKERS, perSecond: wk.perSecond, errors: wk.errors } }) }, null, 2)}\n`,
   );
 }

@@ -104,7 +104,7 @@ export function targets(report: Report): Target[] {
     target: '>= 0.8x a bare node:http + createHmac server',
     measured: ep === undefined ? 'not measured' : `${fmtStat(ep.ratio)} (${Math.round(ep.wasmac.perSecond)} vs ${Math.round(ep.bare.perSecond)} req/s; CPU ${ep.wasmac.cpuUsPerRequest.toFixed(0)} vs ${ep.bare.cpuUsPerRequest.toFixed(0)} us/request)`,
     verdict: ep === undefined ? undefined : verdict(ep.ratio, 0.8),
-    how: '`bench/server.bench.ts`, alternating rounds; `--workers 2` not available (no such option in `wasmac serve` yet)',
+    how: `\`bench/server.bench.ts\`, alternating rounds${ep?.workers === undefined ? '' : `; \`--workers ${ep.workers.n}\`: ${Math.round(ep.workers.perSecond)} req/s (${(ep.workers.perSecond / ep.wasmac.perSecond).toFixed(2)}x one process)`}`,
   });
   const b = report.bundle;
   out.push({

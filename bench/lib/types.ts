@@ -119,6 +119,7 @@ export interface Report {
     wasmac: { perSecond: number; cpuUsPerRequest: number; errors: number };
     bare: { perSecond: number; cpuUsPerRequest: number; errors: number };
     ratio: { median: number; lo: number; hi: number; rounds: number };
+    workers?: { n: number; perSecond: number; errors: number };
   };
   /** The 1-minute load average over the run, sampled every 5 s. */
   load?: { min: number; median: number; max: number; samples: number };
