@@ -498,7 +498,13 @@ export class FileKeyStore implements KeyStore {
         const { record, authenticated } = await this.parseFile(await readFile(join(this.keysDir, name), 'utf8'), m[1]!);
         if (!authenticated) this.unauthenticated.push(path);
         this.records.set(record.KeyId, { record, version: ++this.version });
-        for (const a of record.aliases) this.aliasIndex.set(aliasKey(record.AccountId, record.Region, a.AliasName), record.KeyId);
+        for (const a of record.aliases) {
+          const k = aliasKey(record.AccountId, record.Region, a.AliasName);
+          const owner = this.aliasIndex.get(k);
+          // Only a file put back from a backup (or edited) gets here: an alias is unique per account and region.
+          if (owner !== undefined && owner !== record.KeyId) throw new Error(`claims ${a.AliasName}, which keys/${owner}.json claims too`);
+          this.aliasIndex.set(k, record.KeyId);
+        }
       } catch (err) {
         problems.push(`  ${path}: ${(err as Error).message}`);
       }

@@ -105,6 +105,33 @@ test('with a master key, an edited record (metadata, or a MAC from another key) 
   }
 });
 
+test('one alias claimed by two key files (one file restored from a backup) is refused at open, naming both', async () => {
+  // Alias names are unique per account and region; a store where two records
+  // claim one would list it twice and resolve it to either key.
+  for (const masterKey of [undefined, MASTER]) {
+    const t = tempDir();
+    try {
+      const opts = masterKey === undefined ? {} : { masterKey };
+      const s = await FileKeyStore.open(t.dir, opts);
+      const alias = { AliasName: 'alias/x', CreationDate: 1, LastUpdatedDate: 1 };
+      await s.put({ ...record(ID1), aliases: [alias] });
+      await s.put(record(ID2));
+      const backup = readFileSync(keyFile(t.dir, ID1), 'utf8');
+      // UpdateAlias moves alias/x from ID1 to ID2 (and ID1 is disabled).
+      await s.put({ ...record(ID1), KeyState: 'Disabled' });
+      await s.put({ ...record(ID2), aliases: [alias] });
+      await s.close();
+      writeFileSync(keyFile(t.dir, ID1), backup);
+      const m = await storeError(FileKeyStore.open(t.dir, opts));
+      assert.match(m, /alias\/x/);
+      assert.match(m, new RegExp(`keys/${ID1}\\.json`));
+      assert.match(m, new RegExp(`keys/${ID2}\\.json`));
+    } finally {
+      t.cleanup();
+    }
+  }
+});
+
 test('a plaintext store opened with a master key is refused with the command that encrypts it; store encrypt does, once', async () => {
   const t = tempDir();
   try {
