@@ -275,7 +275,16 @@ export class PostgresKeyStore implements KeyStore {
       const found = new Set<string>();
       for (const row of rows) {
         found.add(row.key_id);
-        this.#publish({ keyId: row.key_id, version: Number(row.version), record: await this.#toRecord(row) });
+        let record: StoredKey | undefined;
+        try {
+          record = await this.#toRecord(row);
+        } catch {
+          // A row this store cannot open (sealed under another master key, or
+          // altered): not a crash of this process, and not an older version
+          // served in its place; the key leaves this view (a read of it fails).
+          record = undefined;
+        }
+        this.#publish({ keyId: row.key_id, version: Number(row.version), record });
       }
       for (const [keyId, version] of batch) if (!found.has(keyId)) this.#publish({ keyId, version, record: undefined });
     }
