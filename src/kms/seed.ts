@@ -38,6 +38,7 @@ import { ConfigError } from './config-error.js';
 import { AlreadyExistsException, KMSServiceException, NotFoundException } from './errors.js';
 import { checkFixedKey, fixKey, type FixedKey } from './fixed-key.js';
 import type { KeyStore } from './key-store.js';
+import { Repository } from './repository.js';
 import { hmacSpec } from './metadata.js';
 import { CreateAlias, CreateKey } from './model/operations.js';
 import { KEY_SPECS } from './model/enums.js';
@@ -239,7 +240,23 @@ export async function applySeed(store: KeyStore, seed: Seed, context: SeedContex
     } finally {
       fixed.material?.fill(0);
     }
-    for (const AliasName of aliases) await send(where, () => client.send(new CreateAliasCommand({ AliasName, TargetKeyId: keyId })));
+    let lost = false;
+    for (const AliasName of aliases) {
+      try {
+        await client.send(new CreateAliasCommand({ AliasName, TargetKeyId: keyId }));
+      } catch (err) {
+        if (!(err instanceof AlreadyExistsException)) throw err instanceof KMSServiceException ? bad(where, err.message) : err;
+        // Another endpoint applying the same seed at once created this key
+        // first: ours goes again, with any alias it got (nobody has used it).
+        await Repository.of(store).transact((tx) => tx.remove(keyId));
+        lost = true;
+        break;
+      }
+    }
+    if (lost) {
+      result.skipped.push(label);
+      continue;
+    }
     if (key.Enabled === false) await send(where, () => client.send(new DisableKeyCommand({ KeyId: keyId })));
     result.created.push(keyId);
   }
@@ -247,7 +264,13 @@ export async function applySeed(store: KeyStore, seed: Seed, context: SeedContex
     const where = `aliases[${i}]`;
     if (await exists(alias.AliasName)) continue;
     if (!(await exists(alias.TargetKeyId))) throw bad(where, `TargetKeyId ${alias.TargetKeyId} is not a key of the store or the seed`);
-    await send(where, () => client.send(new CreateAliasCommand({ AliasName: alias.AliasName, TargetKeyId: alias.TargetKeyId })));
+    try {
+      await client.send(new CreateAliasCommand({ AliasName: alias.AliasName, TargetKeyId: alias.TargetKeyId }));
+    } catch (err) {
+      // Created meanwhile (another endpoint applying the same seed): applied once, as above.
+      if (err instanceof AlreadyExistsException) continue;
+      throw err instanceof KMSServiceException ? bad(where, err.message) : err;
+    }
     result.aliases.push(alias.AliasName);
   }
   return result;
