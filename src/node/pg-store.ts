@@ -110,7 +110,8 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 
 /** `postgres://user:secret@host/db` (any scheme) with the password hidden, for messages. */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^/]*@/i, '$1:***@');
+  // pg also reads `password` (and `sslpassword`) from the query.
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^/]*@/i, '$1:***@').replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 }
 
 /**
