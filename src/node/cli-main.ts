@@ -384,7 +384,14 @@ export async function runCli(argv: string[], io: CliIO = defaultIO()): Promise<n
         io.stdout(SERVE_HELP);
         return EXIT.ok;
       }
-      return await runServe(parseArgs(rest), io, rest);
+      try {
+        return await runServe(parseArgs(rest), io, rest);
+      } catch (err) {
+        // A worker that cannot serve (its store unreachable, say) must exit, so
+        // that its primary replaces it; the channel to the primary keeps it alive.
+        leaveCluster();
+        throw err;
+      }
     }
     const op = OPERATION_OF_COMMAND.get(command);
     if (op === undefined) throw new UsageError(`argument command: Invalid choice '${command}' (wasmac --help lists the commands)`);

@@ -94,12 +94,22 @@ export async function startWorkers(n: number, args: string[], log: (line: string
       });
       worker.once('exit', (code) => reject(new KeyStoreError(`a worker (pid ${worker.process.pid}) exited with code ${code} before it listened`)));
     });
+  // Replacements of workers that died before they listened (the store is
+  // unreachable, say) are spaced out, doubling up to 30 s, instead of a fork loop.
+  let failedStarts = 0;
   const fork = () => {
     const worker = cluster.fork();
+    let listened = false;
+    worker.once('listening', () => {
+      listened = true;
+      failedStarts = 0;
+    });
     worker.on('exit', (code, signal) => {
       if (stopping) return;
-      log(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
-      fork();
+      const delay = listened ? 0 : Math.min(30_000, 500 * 2 ** failedStarts++);
+      log(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another${delay > 0 ? ` in ${delay / 1000} s` : ''}`);
+      const timer = setTimeout(() => stopping || fork(), delay);
+      timer.unref?.();
     });
     return worker;
   };
