@@ -43,7 +43,8 @@ test('a worker that cannot open the store exits; replacements back off; the pool
   child.stderr.on('data', (d) => (out += d));
   try {
     for (let i = 0; i < 100 && !/workers \(pids/.test(out); i++) await sleep(100);
-    const [, first] = /pids (\d+), \d+/.exec(out) ?? assert.unreachable(`no pool: ${out}`);
+    const first = /pids (\d+), \d+/.exec(out)?.[1];
+    assert.ok(first !== undefined, `no pool: ${out}`);
     down = true;
     for (const s of sockets) s.destroy();
     process.kill(Number(first), 'SIGKILL');
