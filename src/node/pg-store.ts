@@ -258,7 +258,11 @@ export class PostgresKeyStore implements KeyStore {
     if (keyId === undefined || !Number.isFinite(version)) return;
     if ((this.#published.get(keyId) ?? 0) >= version) return;
     this.#pending.set(keyId, Math.max(version, this.#pending.get(keyId) ?? 0));
-    this.#draining ??= this.#drain().finally(() => (this.#draining = undefined));
+    // A row that does not open (changed in the database) must not end the process: the
+    // views reload, and the reload's error names the key to every caller.
+    this.#draining ??= this.#drain()
+      .catch(() => this.#gap())
+      .finally(() => (this.#draining = undefined));
   }
 
   async #drain(): Promise<void> {
@@ -270,7 +274,7 @@ export class PostgresKeyStore implements KeyStore {
         ({ rows } = await this.#pool.query('SELECT key_id, version, record FROM wasmac_keys WHERE key_id = ANY($1)', [[...batch.keys()]]));
       } catch {
         // The database went away between the notification and the read: the views must reload.
-        for (const l of this.#listeners) l.gap?.();
+        this.#gap();
         return;
       }
       const found = new Set<string>();
@@ -289,6 +293,11 @@ export class PostgresKeyStore implements KeyStore {
       }
       for (const [keyId, version] of batch) if (!found.has(keyId)) this.#publish({ keyId, version, record: undefined });
     }
+  }
+
+  /** Tells every subscriber that the feed may have missed changes. */
+  #gap(): void {
+    for (const l of this.#listeners) l.gap?.();
   }
 
   #publish(change: KeyChange): void {

@@ -365,6 +365,18 @@ test('a master key: material sealed and every row authenticated; a changed row o
       const without = await PostgresKeyStore.open(other.url);
       assert.is((await rejection(without.scan())).message, `key ${id}: its row is sealed under a master key and none was given (set WASMAC_MASTER_KEY)`);
       await without.close();
+      // A serving store that is told of a changed row does not crash: it stops serving until the row is right again.
+      const serving = await PostgresKeyStore.open(other.url, { masterKey });
+      const live = new KMS({ keyStore: serving });
+      assert.equal((await live.generateMac({ KeyId: id, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' })).Mac, mac.Mac);
+      const good = (await admin.query<{ record: string }>('SELECT record FROM wasmac_keys WHERE key_id = $1', [id])).rows[0]!.record;
+      await admin.query("UPDATE wasmac_keys SET record = replace(record, '\"Enabled\"', '\"Disabled\"') WHERE key_id = $1", [id]);
+      await admin.query("SELECT pg_notify('wasmac_keys', $1)", [`${id} 999999999`]);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.is((await rejection(live.generateMac({ KeyId: id, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' }))).name, 'KMSInternalException');
+      await admin.query('UPDATE wasmac_keys SET record = $1 WHERE key_id = $2', [good, id]);
+      assert.equal((await live.generateMac({ KeyId: id, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' })).Mac, mac.Mac, 'served again once the row is right');
+      await serving.close();
       await admin.query("UPDATE wasmac_keys SET record = replace(record, '\"Enabled\"', '\"Disabled\"') WHERE key_id = $1", [id]);
       const tampered = await PostgresKeyStore.open(other.url, { masterKey });
       const refused = await rejection(tampered.scan());
