@@ -365,7 +365,7 @@ test('a master key: material sealed and every row authenticated; a changed row o
       const without = await PostgresKeyStore.open(other.url);
       assert.is((await rejection(without.scan())).message, `key ${id}: its row is sealed under a master key and none was given (set WASMAC_MASTER_KEY)`);
       await without.close();
-      // A serving store that is told of a changed row does not crash: it stops serving until the row is right again.
+      // A serving store that is told of a changed row does not crash; reads of the row are refused until it is right again.
       const serving = await PostgresKeyStore.open(other.url, { masterKey });
       const live = new KMS({ keyStore: serving });
       assert.equal((await live.generateMac({ KeyId: id, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' })).Mac, mac.Mac);
@@ -373,9 +373,10 @@ test('a master key: material sealed and every row authenticated; a changed row o
       await admin.query("UPDATE wasmac_keys SET record = replace(record, '\"Enabled\"', '\"Disabled\"') WHERE key_id = $1", [id]);
       await admin.query("SELECT pg_notify('wasmac_keys', $1)", [`${id} 999999999`]);
       await new Promise((r) => setTimeout(r, 300));
-      assert.is((await rejection(live.generateMac({ KeyId: id, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' }))).name, 'KMSInternalException');
+      // Still alive; a read through to the changed row is refused.
+      assert.is((await rejection(live.describeKey({ KeyId: id }))).name, 'KMSInternalException');
       await admin.query('UPDATE wasmac_keys SET record = $1 WHERE key_id = $2', [good, id]);
-      assert.equal((await live.generateMac({ KeyId: id, Message: 'm', MacAlgorithm: 'HMAC_SHA_256' })).Mac, mac.Mac, 'served again once the row is right');
+      assert.is((await live.describeKey({ KeyId: id })).KeyMetadata!.KeyState, 'Enabled', 'read again once the row is right');
       await serving.close();
       await admin.query("UPDATE wasmac_keys SET record = replace(record, '\"Enabled\"', '\"Disabled\"') WHERE key_id = $1", [id]);
       const tampered = await PostgresKeyStore.open(other.url, { masterKey });
