@@ -96,6 +96,8 @@ async function runLocal(op: Operation, parsed: Parsed, io: CliIO): Promise<numbe
     return EXIT.ok;
   } catch (err) {
     if (err instanceof KMSServiceException) {
+      // The store's own error (a wrong master key, a changed row) is the operator's to read, not "An internal error occurred".
+      if (err.cause instanceof KeyStoreError) throw err.cause;
       const message = err.name === 'KMSInvalidMacException' ? '' : err.message;
       io.stderr(`\nAn error occurred (${err.name}) when calling the ${op.name} operation: ${message}\n`);
       return EXIT.service;
@@ -270,7 +272,16 @@ async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Pro
   else {
     // The examples name a key that exists: alias/demo with --demo, else one of the store's own.
     const key = await exampleKey(new KMSClient({ region: c.region, accountId: c.accountId, keyStore: opened.store })).catch(() => undefined);
-    io.stdout(banner(server, await opened.describe(), key));
+    let described: string;
+    try {
+      described = await opened.describe();
+    } catch (err) {
+      // A store that cannot be read (a wrong master key, say): stop, rather than hold the port with nothing to serve.
+      await server.close();
+      await opened.close();
+      throw err;
+    }
+    io.stdout(banner(server, described, key));
   }
   if (server.defaultCredentials && !isLoopback(host) && !isClusterWorker()) {
     io.stderr(
