@@ -47,8 +47,8 @@ export interface BreakEven {
  * and reports any that moved), on an AMD EPYC with SHA-NI: Node 20
  * (OpenSSL 3); Deno 2, whose node:crypto costs several microseconds a call,
  * so the core wins up to kilobytes; Bun 1.x, whose native calls are cheap and
- * whose Wasm is slower: everything SHA-256 goes native there, SHA-512 from
- * 1 KiB (its core still wins below).
+ * whose Wasm is slower: every single MAC and digest goes native there, only
+ * batches of short messages stay in the core.
  */
 export const BREAK_EVEN: Readonly<Record<NativeRuntime, BreakEven>> = {
   node: {
@@ -57,12 +57,12 @@ export const BREAK_EVEN: Readonly<Record<NativeRuntime, BreakEven>> = {
     batch: { sha224: 1536, sha256: 1536, sha384: 1792, sha512: 1792 },
   },
   deno: {
-    hmac: { sha224: 6144, sha256: 6144, sha384: 65536, sha512: 65536 },
+    hmac: { sha224: 2048, sha256: 2048, sha384: 16384, sha512: 16384 },
     hash: { sha224: 3072, sha256: 3072, sha384: 8192, sha512: 8192 },
     batch: { sha224: 24576, sha256: 24576, sha384: 24576, sha512: 24576 },
   },
   bun: {
-    hmac: { sha224: 0, sha256: 0, sha384: 1024, sha512: 1024 },
+    hmac: { sha224: 0, sha256: 0, sha384: 0, sha512: 0 },
     hash: { sha224: 0, sha256: 0, sha384: 0, sha512: 0 },
     batch: { sha224: 192, sha256: 192, sha384: 512, sha512: 512 },
   },
