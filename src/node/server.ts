@@ -292,6 +292,17 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
       log(`${new Date().toISOString()} - connection refused: ${limits.maxConnections} connections open (--max-connections)`);
     }
   });
+  // An idle keep-alive connection times out in the event loop's timers phase, before the loop
+  // reads what arrived meanwhile: closed there, a connection the client has just reused for its
+  // next request answers it with a reset (ECONNRESET), however healthy the client. So close it
+  // after the loop has read (setImmediate runs after the poll phase), and only if nothing came.
+  // (Node emits 'timeout' only for this idle timer here: no request or response timeout uses it.)
+  server.on('timeout', (socket: Socket) => {
+    const read = socket.bytesRead;
+    setImmediate(() => {
+      if (socket.bytesRead === read && responses.get(socket)?.writableEnded !== false) socket.destroy();
+    });
+  });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     const reader = readers.get(socket);
