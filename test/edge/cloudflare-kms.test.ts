@@ -143,7 +143,13 @@ test('SIGKILL in the middle of writes: every acknowledged key and alias is there
       }
     }
   });
-  while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 5));
+  let writing = writers.length;
+  for (const w of writers) void w.finally(() => writing--);
+  while (acknowledged.length < 40) {
+    // Writers that all stopped before the kill would leave this loop waiting for ever.
+    if (writing === 0) throw new Error(`the writers stopped after ${acknowledged.length} keys, before the kill`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
   await workerd!.stop('SIGKILL');
   stopped = true;
   await Promise.all(writers);

@@ -206,7 +206,7 @@ test('wasmac serve: banner with endpoint and examples, PORT, seed, SIGTERM stops
       assert.is(demo.KeyMetadata!.KeySpec, 'HMAC_384');
       client.destroy();
       // The log line follows the response: give the child a moment to write it.
-      for (let i = 0; i < 50 && !/GenerateMac 200/.test(s.output()); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 500 && !/GenerateMac 200/.test(s.output()); i++) await new Promise((r) => setTimeout(r, 20));
       assert.match(s.output(), /GenerateMac 200/, 'a line per request');
     } finally {
       s.child.kill('SIGTERM');
