@@ -24,6 +24,9 @@ const masterKey = parseMasterKey(env('KMS_MASTER_KEY'), 'KMS_MASTER_KEY');
 const verifier = new SigV4Verifier({ credentials: parseCredentials(env('KMS_CREDENTIALS') ?? '', 'KMS_CREDENTIALS'), region });
 
 const path = env('KMS_KV_PATH');
+// SQLite creates the file, not its directory: make `data/` on the first run.
+const dir = path?.slice(0, Math.max(0, path.lastIndexOf('/')));
+if (dir) await Deno.mkdir(dir, { recursive: true });
 const kv = await (path === undefined ? Deno.openKv() : Deno.openKv(path));
 const keyStore = new DenoKvKeyStore(kv, { masterKey });
 
