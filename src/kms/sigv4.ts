@@ -31,7 +31,14 @@ export interface SignedRequest {
 
 export interface VerifierOptions {
   credentials: readonly Credential[];
-  region: string;
+  /**
+   * The regions served; a request scoped to another is refused. Absent (and
+   * no `region`): every well-formed region name, the request's region being
+   * its credential scope's (docs/SEMANTICS.md REGION-1).
+   */
+  regions?: readonly string[] | undefined;
+  /** Serve this one region only: the same as `regions: [region]`. */
+  region?: string | undefined;
   service?: string;
   /** Largest accepted distance between the request's date and `now()`, ms. AWS: 15 minutes. */
   maxSkewMs?: number;
@@ -137,7 +144,11 @@ function hmac(key: Uint8Array | string, data: string): Uint8Array {
   return engineHmac('sha256', typeof key === 'string' ? encoder.encode(key) : key, data);
 }
 
-interface ParsedAuthorization {
+/** A region name as KMS's `RegionType` has it ([M] `^([a-z]+-){2,3}\d+$`). */
+export const REGION_NAME = /^([a-z]+-){2,3}\d+$/;
+
+/** What precheck reads from `Authorization`; `region` is the request's region (its credential scope's). */
+export interface ParsedAuthorization {
   accessKeyId: string;
   date: string;
   region: string;
@@ -213,7 +224,8 @@ function parseAuthorization(header: string): ParsedAuthorization {
  * "kSigning" key; the secret itself is never logged or put in an error).
  */
 export class SigV4Verifier {
-  readonly region: string;
+  /** The regions served, or undefined for every region. */
+  readonly regions: ReadonlySet<string> | undefined;
   readonly service: string;
   private readonly secrets = new Map<string, Credential>();
   private readonly signingKeys = new Map<string, HmacKey>();
@@ -222,7 +234,8 @@ export class SigV4Verifier {
 
   constructor(options: VerifierOptions) {
     for (const c of options.credentials) this.secrets.set(c.accessKeyId, c);
-    this.region = options.region;
+    const regions = options.regions ?? (options.region === undefined ? undefined : [options.region]);
+    this.regions = regions === undefined ? undefined : new Set(regions);
     this.service = options.service ?? 'kms';
     this.maxSkewMs = options.maxSkewMs ?? FIFTEEN_MINUTES;
     this.now = options.now ?? Date.now;
@@ -282,11 +295,14 @@ export class SigV4Verifier {
     if (parsed.service !== this.service) {
       throw new WireError('InvalidSignatureException', 400, `Credential should be scoped to correct service: '${this.service}'. `);
     }
-    if (parsed.region !== this.region) {
+    if (this.regions === undefined ? !REGION_NAME.test(parsed.region) : !this.regions.has(parsed.region)) {
+      // AWS's text for a scope the endpoint does not serve; what this
+      // endpoint serves is added after it (REGION-3).
+      const served = this.regions === undefined ? 'every region' : [...this.regions].map((r) => `'${r}'`).join(', ');
       throw new WireError(
         'InvalidSignatureException',
         400,
-        `Credential should be scoped to a valid region, not '${parsed.region}'. This endpoint serves '${this.region}'.`,
+        `Credential should be scoped to a valid region, not '${parsed.region}'. This endpoint serves ${served}.`,
       );
     }
     const credential = this.secrets.get(parsed.accessKeyId);
@@ -338,23 +354,23 @@ export class SigV4Verifier {
     ].join('\n');
     const scope = `${parsed.date}/${parsed.region}/${parsed.service}/aws4_request`;
     const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-    const expected = this.signingKey(credential, parsed.date).mac(stringToSign);
+    const expected = this.signingKey(credential, parsed.date, parsed.region).mac(stringToSign);
     const given = fromHex(parsed.signature);
     if (!timingSafeEqual(expected, given)) throw new WireError('InvalidSignatureException', 400, SIGNATURE_MISMATCH);
     return credential;
   }
 
   /**
-   * The signing key of `credential` on `date` (this verifier's region and
-   * service) as an HmacKey, derived once: each request then costs one MAC from
+   * The signing key of `credential` on `date` (the request's region and
+   * this verifier's service) as an HmacKey, derived once: each request then costs one MAC from
    * the key's saved pad states instead of four HMACs and a key setup.
    */
-  private signingKey(credential: Credential, date: string): HmacKey {
-    const id = `${credential.accessKeyId}/${date}`;
+  private signingKey(credential: Credential, date: string, region: string): HmacKey {
+    const id = `${credential.accessKeyId}/${date}/${region}`;
     let key = this.signingKeys.get(id);
     if (key === undefined) {
       const kDate = hmac(`AWS4${credential.secretAccessKey}`, date);
-      const kSigning = hmac(hmac(hmac(kDate, this.region), this.service), 'aws4_request');
+      const kSigning = hmac(hmac(hmac(kDate, region), this.service), 'aws4_request');
       key = new HmacKey('sha256', kSigning);
       kSigning.fill(0);
       if (this.signingKeys.size > 1024) {

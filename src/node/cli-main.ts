@@ -22,6 +22,7 @@ import { ConfigError, KeyStoreError } from './errors.js';
 import { FileKeyStore, parseMasterKey } from './file-store.js';
 import { applySeed, DEMO_SEED, type Seed } from '../kms/seed.js';
 import { chooseStore, isClusterWorker, leaveCluster, openStore, startWorkers, type OpenStore, type StoreChoice } from './store-option.js';
+import { REGION_NAME } from './sigv4.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_DATA_DIR, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION, DEFAULT_REQUEST_TIMEOUT_MS, startServer, type KmsServer } from './server.js';
 
 /** The local commands: every operation of the AWS API, by its kebab-case name. */
@@ -73,7 +74,7 @@ function common(parsed: Parsed, env: NodeJS.ProcessEnv): Common {
   const dataDir = store.kind === 'file' ? store.dataDir : DEFAULT_DATA_DIR;
   const region = take(parsed, 'region') ?? (env.WASMAC_REGION || undefined) ?? DEFAULT_REGION;
   const accountId = take(parsed, 'account-id') ?? (env.WASMAC_ACCOUNT_ID || undefined) ?? DEFAULT_ACCOUNT_ID;
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region: '${region}' is not a region name like us-east-1`);
+  if (!REGION_NAME.test(region)) throw new UsageError(`--region: '${region}' is not a region name like us-east-1`);
   if (!isAccountId(accountId)) throw new UsageError(`--account-id: must be 12 digits`);
   const masterKey = env.WASMAC_MASTER_KEY ? parseMasterKey(env.WASMAC_MASTER_KEY) : undefined;
   return { dataDir, store, region, accountId, masterKey };
@@ -139,7 +140,7 @@ function banner(server: KmsServer, storeLine: string | undefined, key: ExampleKe
   const store = storeLine === undefined ? '' : `  ${storeLine}\n`;
   const where = server.host === '0.0.0.0' || server.host === '::' ? ` (every interface: ${server.host} port ${server.port})` : '';
   return `wasmac KMS endpoint listening on ${server.url}${where}
-  region ${server.region}, account ${server.accountId}
+  regions ${server.regions === undefined ? `every region (the request's SigV4 scope; default ${server.region})` : server.regions.join(', ')}, account ${server.accountId}
 ${store}  ${creds}
 
 ${examples(server, key, ak, sk)}
@@ -226,6 +227,10 @@ async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Pro
   const seedFile = take(parsed, 'seed');
   const demo = takeFlag(parsed, 'demo');
   const quiet = takeFlag(parsed, 'quiet');
+  const regionsText = take(parsed, 'regions') ?? (io.env.WASMAC_REGIONS || undefined);
+  const regions = regionsText === undefined ? undefined : regionsText.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  for (const r of regions ?? []) if (!REGION_NAME.test(r)) throw new UsageError(`--regions: '${r}' is not a region name like us-east-1`);
+  if (regions !== undefined && !regions.includes(c.region)) throw new UsageError(`--regions: must include the default region '${c.region}' (--region)`);
   const workersText = take(parsed, 'workers');
   const unknown = [...parsed.options.keys(), ...parsed.flags.keys()];
   if (unknown.length > 0) throw new UsageError(`Unknown options: ${unknown.map((n) => `--${n}`).join(', ')}`);
@@ -255,6 +260,7 @@ async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Pro
       host,
       port: Number(portText),
       region: c.region,
+      ...(regions === undefined ? {} : { regions }),
       accountId: c.accountId,
       keyStore: opened.store,
       seed,

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { KMSClient } from '../kms/client.js';
+import { ConfigError } from '../kms/config-error.js';
 import type { KeyStore } from '../kms/key-store.js';
 import {
   authenticate,
@@ -33,7 +34,7 @@ import {
 } from '../kms/wire/index.js';
 import { FileKeyStore } from './file-store.js';
 import { applySeed, type Seed } from '../kms/seed.js';
-import { SigV4Verifier } from './sigv4.js';
+import { REGION_NAME, SigV4Verifier } from './sigv4.js';
 
 /** The access key accepted when none is configured: the convention of other local AWS emulators. */
 export const DEFAULT_CREDENTIAL: Readonly<Credential> = Object.freeze({ accessKeyId: 'test', secretAccessKey: 'test' });
@@ -62,7 +63,13 @@ export interface ServerOptions {
   host?: string;
   /** Port; default 4599, 0 for any free port. */
   port?: number;
+  /**
+   * The default region: seeds go there, and it is what the banner shows.
+   * Requests are served in the region of their SigV4 credential scope.
+   */
   region?: string;
+  /** Serve only these regions (others get AWS's "valid region" refusal); default: every region. */
+  regions?: readonly string[];
   accountId?: string;
   /** Where keys live. Default: a {@link FileKeyStore} in `dataDir`, closed with the server. */
   keyStore?: KeyStore;
@@ -92,7 +99,10 @@ export interface KmsServer {
   readonly url: string;
   readonly host: string;
   readonly port: number;
+  /** The default region (seeds, banner). */
   readonly region: string;
+  /** The regions served, or undefined for every region. */
+  readonly regions: readonly string[] | undefined;
   readonly accountId: string;
   readonly keyStore: KeyStore;
   readonly credentials: readonly Credential[];
@@ -169,7 +179,13 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse, out: WireRespon
  * read between the header checks and the signature, so that an oversized or
  * unauthenticated request is refused before its body is read.
  */
-async function handle(req: IncomingMessage, res: ServerResponse, verifier: SigV4Verifier, clientFor: (c: Credential) => KMSClient, maxBodyBytes: number): Promise<WireResponse> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  verifier: SigV4Verifier,
+  clientFor: (c: Credential, region: string) => KMSClient,
+  maxBodyBytes: number,
+): Promise<WireResponse> {
   const head = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
   let operation = '-';
   try {
@@ -179,7 +195,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, verifier: SigV4
     const credential = authenticate(request, verifier, prechecked)!;
     const op = operationOf(request);
     operation = op.name;
-    const out = encodeSuccess(request, operation, await dispatch(clientFor(credential), op, decode(request, op)));
+    // The request's region is its credential scope's (REGION-1).
+    const out = encodeSuccess(request, operation, await dispatch(clientFor(credential, prechecked.region), op, decode(request, op)));
     send(res, out);
     return out;
   } catch (err) {
@@ -221,6 +238,11 @@ function serverLimits(options: ServerOptions): Required<Pick<ServerOptions, 'hea
 export async function startServer(options: ServerOptions = {}): Promise<KmsServer> {
   const host = options.host ?? DEFAULT_HOST;
   const region = options.region ?? DEFAULT_REGION;
+  const regions = options.regions === undefined || options.regions.length === 0 ? undefined : [...options.regions];
+  for (const r of [region, ...(regions ?? [])]) {
+    if (!REGION_NAME.test(r)) throw new ConfigError(`region '${r}' is not a region name like us-east-1`);
+  }
+  if (regions !== undefined && !regions.includes(region)) throw new ConfigError(`the default region '${region}' is not one of the regions served (${regions.join(', ')})`);
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const limits = serverLimits(options);
@@ -242,17 +264,20 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     throw err;
   }
 
+  // One client per account and region, all over the one store: keys, aliases,
+  // grants and tags are per account and region, as in AWS.
   const clients = new Map<string, KMSClient>();
-  const clientFor = (credential: Credential): KMSClient => {
+  const clientFor = (credential: Credential, requestRegion: string): KMSClient => {
     const account = credential.accountId ?? accountId;
-    let client = clients.get(account);
+    const id = `${account}/${requestRegion}`;
+    let client = clients.get(id);
     if (client === undefined) {
-      client = new KMSClient({ region, accountId: account, keyStore, now: () => new Date(now()) });
-      clients.set(account, client);
+      client = new KMSClient({ region: requestRegion, accountId: account, keyStore, now: () => new Date(now()), ...(regions === undefined ? {} : { regions }) });
+      clients.set(id, client);
     }
     return client;
   };
-  const verifier = new SigV4Verifier({ credentials, region, now });
+  const verifier = new SigV4Verifier({ credentials, regions, now });
   const log = options.log;
   let closing = false;
   let inFlight = 0;
@@ -347,6 +372,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     host,
     port,
     region,
+    regions,
     accountId,
     keyStore,
     credentials,

@@ -17,9 +17,11 @@ const verifier = new SigV4Verifier({
     { accessKeyId: 'test', secretAccessKey: 'test' },
     { accessKeyId: 'AKIDOTHER', secretAccessKey: 'other-secret', accountId: '444455556666' },
   ],
-  region: 'us-east-1',
+  regions: ['us-east-1'],
   now: () => NOW,
 });
+/** The default: every well-formed region, each request in its own credential scope's. */
+const everyRegion = new SigV4Verifier({ credentials: [{ accessKeyId: 'test', secretAccessKey: 'test' }], now: () => NOW });
 
 function toVerify(req: RawRequest, body = req.body) {
   const headers: Record<string, string> = {};
@@ -109,11 +111,28 @@ test('dates more than 15 minutes away are refused, 14 minutes are fine', async (
   }
 });
 
-test('scope for another region or service is refused', async () => {
+test('scope for a region not served (--regions) or another service is refused', async () => {
   const region = await signedRequest({ url: URL_, body, region: 'eu-west-1', date: new Date(NOW) });
-  refused(() => verifier.verify(toVerify(region)), 'InvalidSignatureException', 400, /valid region, not 'eu-west-1'/);
+  refused(() => verifier.verify(toVerify(region)), 'InvalidSignatureException', 400, /^Credential should be scoped to a valid region, not 'eu-west-1'\. This endpoint serves 'us-east-1'\.$/);
   const service = await signedRequest({ url: URL_, body, service: 's3', date: new Date(NOW) });
   refused(() => verifier.verify(toVerify(service)), 'InvalidSignatureException', 400, /correct service: 'kms'/);
+});
+
+test('without a region list every well-formed region is served, signed with its own scope', async () => {
+  for (const region of ['eu-west-1', 'cn-north-1', 'us-gov-west-1', 'ap-southeast-2', 'us-isob-east-1']) {
+    const req = await signedRequest({ url: URL_, body, region, date: new Date(NOW) });
+    assert.is(everyRegion.verify(toVerify(req)).accessKeyId, 'test', region);
+    assert.is(everyRegion.precheck(toVerify(req).headers).region, region);
+  }
+  for (const region of ['moon', 'us-east', 'US-EAST-1', 'eu-west-1x']) {
+    const req = await signedRequest({ url: URL_, body, region, date: new Date(NOW) });
+    refused(() => everyRegion.verify(toVerify(req)), 'InvalidSignatureException', 400, new RegExp(`valid region, not '${region}'`));
+  }
+  // The scope's region is part of the signing key: a signature made for one region fails when the scope says another.
+  const req = await signedRequest({ url: URL_, body, region: 'eu-west-1', date: new Date(NOW) });
+  const forged = toVerify(req);
+  forged.headers['authorization'] = forged.headers['authorization']!.replace('/eu-west-1/', '/eu-west-2/');
+  refused(() => everyRegion.verify(forged), 'InvalidSignatureException', 400, /does not match/);
 });
 
 test('amzDate formats like X-Amz-Date', () => {
