@@ -88,6 +88,9 @@ export class DryRunOperationException extends leaf('DryRunOperationException', '
 /** An import token has expired (ImportKeyMaterial). */
 export class ExpiredImportTokenException extends leaf('ExpiredImportTokenException', 'client') {}
 /** Imported material differs from the key's (ImportKeyMaterial). */
+/** Decrypt/ReEncrypt naming a key that cannot decrypt the ciphertext (recorded for an HMAC key: docs/SEMANTICS.md NONMAC-2). */
+export class IncorrectKeyException extends leaf('IncorrectKeyException', 'client') {}
+
 export class IncorrectKeyMaterialException extends leaf('IncorrectKeyMaterialException', 'client') {}
 /** The alias name is not valid (e.g. the reserved `alias/aws/` prefix). */
 export class InvalidAliasNameException extends leaf('InvalidAliasNameException', 'client') {}
@@ -134,6 +137,9 @@ export class KMSInvalidMacException extends leaf('KMSInvalidMacException', 'clie
     super({ ...opts, message: opts.message ?? 'UnknownError' });
   }
 }
+
+/** Verify's answer to a signature that does not verify; AWS sends it without a message (§5.3). */
+export class KMSInvalidSignatureException extends leaf('KMSInvalidSignatureException', 'client') {}
 
 /**
  * Request validation failed (`N validation error(s) detected: ...`). Not a

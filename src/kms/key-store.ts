@@ -69,6 +69,8 @@ export interface StoredKey {
    * opaque JSON-safe data owned by the import code; stores persist it as-is.
    */
   importState?: Record<string, unknown>;
+  /** The key policy as given (CreateKey, PutKeyPolicy, ReplicateKey); absent: AWS's default key policy. Not evaluated. */
+  Policy?: string;
   aliases: StoredAlias[];
   tags: { TagKey: string; TagValue: string }[];
   grants: StoredGrant[];

@@ -3,7 +3,7 @@
  * engine hash, material length), fresh material for a spec, and `KeyMetadata`
  * as DescribeKey returns it for a stored record.
  */
-import type { HashName } from '../engine/index.js';
+import { sha256, toHex, type HashName } from '../engine/index.js';
 import type { StoredKey } from './key-store.js';
 import { CUSTOMER_MASTER_KEY_SPECS } from './model/enums.js';
 import type { KeyMetadata, MacAlgorithmSpec } from './models.js';
@@ -84,8 +84,23 @@ export function keyMetadata(record: StoredKey, region: string): KeyMetadata {
     else if (spec === 'SM2') md.SigningAlgorithms = ['SM2DSA'];
   } else if (usage === 'KEY_AGREEMENT') md.KeyAgreementAlgorithms = ['ECDH'];
   else if (usage === 'ENCAPSULATE_DECAPSULATE') md.EncapsulationAlgorithms = ['ML_KEM'];
+  const materialId = currentKeyMaterialId(record);
+  if (materialId !== undefined) md.CurrentKeyMaterialId = materialId;
   if (record.MultiRegion) {
     md.MultiRegionConfiguration = { MultiRegionKeyType: 'PRIMARY', PrimaryKey: { Arn: record.Arn, Region: region }, ReplicaKeys: [] };
   }
   return md;
+}
+
+/**
+ * `CurrentKeyMaterialId`: 64 lower-case hex digits on symmetric encryption
+ * keys of AWS_KMS origin, never on HMAC or asymmetric keys, absent while a
+ * replica is Creating (recorded 2025, KMID-1). AWS derives it from the key ID
+ * and the material; a metadata-only key here has no material, so it is the
+ * SHA-256 of the key ID: stable, distinct per key, and the same for every
+ * key of a multi-Region key, as AWS's is [INF].
+ */
+export function currentKeyMaterialId(record: StoredKey): string | undefined {
+  if (record.KeySpec !== 'SYMMETRIC_DEFAULT' || record.Origin !== 'AWS_KMS' || record.KeyState === 'Creating') return undefined;
+  return toHex(sha256(`wasmac key material ${record.KeyId}`));
 }

@@ -6,13 +6,18 @@
  */
 import {
   CUSTOMER_MASTER_KEY_SPECS,
+  DATA_KEY_PAIR_SPECS,
+  DATA_KEY_SPECS,
   enumObject,
   EXPIRATION_MODELS,
   GRANT_OPERATIONS,
   IMPORT_TYPES,
   KEY_SPECS,
   KEY_USAGES,
+  INCLUDE_KEY_MATERIAL,
+  KEY_ENCRYPTION_MECHANISMS,
   MAC_ALGORITHM_SPECS,
+  MESSAGE_TYPES,
   ORIGINS,
   WRAPPING_ALGORITHMS,
   WRAPPING_KEY_SPECS,
@@ -77,6 +82,28 @@ export type KeyManagerType = (typeof KeyManagerType)[keyof typeof KeyManagerType
 /** Operations a grant may allow (`GrantOperation`). */
 export const GrantOperation = enumObject(GRANT_OPERATIONS);
 export type GrantOperation = (typeof GRANT_OPERATIONS)[number];
+
+/** Data key lengths (`DataKeySpec`). */
+export const DataKeySpec = enumObject(DATA_KEY_SPECS);
+export type DataKeySpec = (typeof DATA_KEY_SPECS)[number];
+
+/** Data key pair types (`DataKeyPairSpec`). */
+export const DataKeyPairSpec = enumObject(DATA_KEY_PAIR_SPECS);
+export type DataKeyPairSpec = (typeof DATA_KEY_PAIR_SPECS)[number];
+
+/** What Sign and Verify take as `Message` (`MessageType`). */
+export const MessageType = enumObject(MESSAGE_TYPES);
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** ListKeyRotations' `IncludeKeyMaterial`. */
+export const IncludeKeyMaterial = enumObject(INCLUDE_KEY_MATERIAL);
+export type IncludeKeyMaterial = (typeof INCLUDE_KEY_MATERIAL)[number];
+
+/** A Nitro enclave recipient of a cryptographic operation's result (`RecipientInfo`). */
+export interface RecipientInfo {
+  KeyEncryptionAlgorithm?: (typeof KEY_ENCRYPTION_MECHANISMS)[number] | undefined;
+  AttestationDocument?: Uint8Array | undefined;
+}
 
 /** Encryption algorithms, as DescribeKey lists them for encryption keys. */
 export const EncryptionAlgorithmSpec = {
@@ -168,6 +195,8 @@ export interface KeyMetadata {
   MultiRegionConfiguration?: MultiRegionConfiguration | undefined;
   PendingDeletionWindowInDays?: number | undefined;
   MacAlgorithms?: MacAlgorithmSpec[] | undefined;
+  /** Symmetric encryption keys only (64 lower-case hex digits); never on HMAC keys. */
+  CurrentKeyMaterialId?: string | undefined;
 }
 
 /** Grant constraints (encryption context; not allowed for HMAC keys). */

@@ -14,6 +14,7 @@
  * A member is read only when it is an own property of the input (REQ-11).
  */
 import { SerializationException, ValidationException } from './errors.js';
+import { CHINA_ONLY_VALUES } from './model/enums.js';
 import { pathOf, type Input, type Member, type Members, type Operation } from './model/shape.js';
 
 /** A request as it arrives: any object (or anything at all from untyped callers). */
@@ -85,6 +86,17 @@ function showItem(item: unknown): string {
 /** The violations of one request. Nothing is allocated until there is one. */
 class Violations {
   list: string[] | undefined;
+  /** Whether enum values offered only in the China Regions (SM2) are left out: a request of another region. */
+  readonly outsideChina: boolean;
+
+  constructor(region: string | undefined) {
+    this.outsideChina = region !== undefined && !region.startsWith('cn-');
+  }
+
+  /** The values of an enum as the request's region offers them (ENUM-CN). */
+  offered(values: readonly string[]): readonly string[] {
+    return this.outsideChina && values.some((x) => CHINA_ONLY_VALUES.has(x)) ? values.filter((x) => !CHINA_ONLY_VALUES.has(x)) : values;
+  }
 
   /**
    * Records `Value '<shown>' at '<path>' failed to satisfy constraint: <rule>`;
@@ -103,14 +115,15 @@ class Violations {
 /**
  * The request `raw` of operation `op`, checked against its model entry:
  * members in the model's order, strings given for blobs taken as UTF-8,
- * timestamps as epoch milliseconds, defaults filled in.
+ * timestamps as epoch milliseconds, defaults filled in. With the request's
+ * `region`, enums offer what AWS offers there (`SM2` only in China Regions).
  * @throws SerializationException at the first member of the wrong type
  * @throws ValidationException listing every constraint violation
  * @example
  * const { KeyId, GrantTokens } = readInput(DescribeKey, this.input);
  */
-export function readInput<S extends Members>(op: Operation<S>, raw: unknown): Input<S> {
-  const v = new Violations();
+export function readInput<S extends Members>(op: Operation<S>, raw: unknown, region?: string): Input<S> {
+  const v = new Violations(region);
   const out = readMembers(op.input, asInput(raw), '', v);
   if (v.list !== undefined) {
     const n = v.list.length;
@@ -163,8 +176,9 @@ function readValue(m: Member, value: unknown, path: string, v: Violations): unkn
     }
     case 'enum': {
       if (typeof value !== 'string') throw mismatch(value, 'a String');
-      if (!m.values.includes(value)) {
-        v.fail(value, path, `Member must satisfy enum value set: [${m.values.join(', ')}]`);
+      const values = v.offered(m.values);
+      if (!values.includes(value)) {
+        v.fail(value, path, `Member must satisfy enum value set: [${values.join(', ')}]`);
         return undefined;
       }
       return value;
@@ -208,7 +222,7 @@ function readList(m: Extract<Member, { kind: 'list' }>, value: unknown, path: st
   const item = m.item;
   const rule = lengthRule(m.min, m.max, value.length);
   if (rule !== undefined) v.fail(item.kind === 'blob' && item.sensitive === true ? undefined : `[${value.map(showItem).join(', ')}]`, path, rule);
-  if (item.kind === 'enum') return readEnumList(item.values, value, path, v);
+  if (item.kind === 'enum') return readEnumList(v.offered(item.values), value, path, v);
   const out: unknown[] = [];
   for (let i = 0; i < value.length; i++) {
     const x = value[i];

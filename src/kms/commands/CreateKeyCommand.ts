@@ -6,12 +6,13 @@ import { CreateKey } from '../model/operations.js';
 import type { CustomerMasterKeySpec, KeyMetadata, KeySpec, KeyUsageType, OriginType, Tag } from '../models.js';
 import { SecretBytes } from '../secret.js';
 import { hmacSpec, newMaterial, randomHex, uuid, type Service } from '../service.js';
+import { checkPolicy } from '../policy.js';
 import { checkTagRules } from '../tags.js';
 import { readInput } from '../validate.js';
 
 /** CreateKey request (the model's `CreateKeyRequest`). */
 export interface CreateKeyRequest {
-  /** Accepted (1-131072 chars) and not evaluated: the facade has no IAM. */
+  /** A JSON key policy (1-131072 chars), stored and returned by GetKeyPolicy, not evaluated (absent: AWS's default key policy). */
   Policy?: string | undefined;
   Description?: string | undefined;
   /** Required for every spec except `SYMMETRIC_DEFAULT`; `GENERATE_VERIFY_MAC` for HMAC specs. */
@@ -68,6 +69,7 @@ function allowedUsages(spec: string): readonly string[] {
 export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKeyCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<CreateKeyCommandOutput> {
     const {
+      Policy: policy,
       Description: description,
       KeyUsage: usageIn,
       CustomerMasterKeySpec: cmkSpec,
@@ -77,7 +79,7 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
       Tags: tagsIn,
       MultiRegion: multiRegion,
       XksKeyId: xksKeyId,
-    } = readInput(CreateKey, this.input);
+    } = readInput(CreateKey, this.input, s.region);
     const tags = tagsIn ?? [];
 
     if (keySpec !== undefined && cmkSpec !== undefined) {
@@ -99,6 +101,7 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
     checkTagRules(tags);
     // A seed's fixed ID and material, checked where the seed fixed them (seed.ts, by fixed-key.ts's rules).
     const fixed = fixedOf(this);
+    if (policy !== undefined) checkPolicy(policy);
 
     const keyId = fixed?.keyId ?? (multiRegion ? `mrk-${randomHex(16)}` : uuid());
     const hmac = hmacSpec(spec);
@@ -119,6 +122,7 @@ export class CreateKeyCommand extends KMSCommand<CreateKeyCommandInput, CreateKe
       tags,
       grants: [],
     };
+    if (policy !== undefined) record.Policy = policy;
     if (hmac !== undefined && !external) record.material = fixed?.material === undefined ? newMaterial(hmac.length) : new SecretBytes(fixed.material);
     await s.transact((tx) => {
       // A new key: the commit's condition is that no key has this ID. A seed's fixed ID may name one already there.

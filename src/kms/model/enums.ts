@@ -52,3 +52,37 @@ export function enumObject<T extends string>(values: readonly T[]): { readonly [
   for (const v of [...values].sort()) out[v] = v;
   return Object.freeze(out);
 }
+
+/** `EncryptionAlgorithmSpec`: the model's order (not recorded). */
+export const ENCRYPTION_ALGORITHMS = ['SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const;
+
+/** `SigningAlgorithmSpec`: the model's order (not recorded). */
+export const SIGNING_ALGORITHMS = [
+  'RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512', 'RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384', 'RSASSA_PKCS1_V1_5_SHA_512',
+  'ECDSA_SHA_256', 'ECDSA_SHA_384', 'ECDSA_SHA_512', 'SM2DSA', 'ML_DSA_SHAKE_256', 'ED25519_SHA_512', 'ED25519_PH_SHA_512',
+] as const;
+
+/** `MessageType`: the model's order. */
+export const MESSAGE_TYPES = ['RAW', 'DIGEST', 'EXTERNAL_MU'] as const;
+
+/** `DataKeySpec`: the model's order. */
+export const DATA_KEY_SPECS = ['AES_256', 'AES_128'] as const;
+
+/** `DataKeyPairSpec`: the model's order. */
+export const DATA_KEY_PAIR_SPECS = ['RSA_2048', 'RSA_3072', 'RSA_4096', 'ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1', 'SM2', 'ECC_NIST_EDWARDS25519'] as const;
+
+/** `KeyAgreementAlgorithmSpec`, recorded (`[ECDH]`, NONMAC-1). */
+export const KEY_AGREEMENT_ALGORITHMS = ['ECDH'] as const;
+
+/** `KeyEncryptionMechanism` of a `Recipient` (Nitro enclaves). */
+export const KEY_ENCRYPTION_MECHANISMS = ['RSAES_OAEP_SHA_256'] as const;
+
+/** `IncludeKeyMaterial` of ListKeyRotations: the model's order. */
+export const INCLUDE_KEY_MATERIAL = ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'] as const;
+
+/**
+ * Values AWS offers only in the China Regions (`cn-*`): elsewhere they are
+ * left out of the value set and its message. Recorded: a commercial Region's
+ * `keySpec` list lacks `SM2` (ENUM-CN); the China list with it is [INF].
+ */
+export const CHINA_ONLY_VALUES: ReadonlySet<string> = new Set(['SM2']);

@@ -320,3 +320,8 @@ export const VerifyMac = op({
   output: { KeyId: 'string', MacValid: 'boolean', MacAlgorithm: 'enum' },
   errors: [...MAC_ERRORS, 'KMSInvalidMacException'],
 });
+
+// The operations tools call on an HMAC key besides the MAC operations, kept
+// in their own files by theme; they are entries of this table like the above.
+export * from './crypto-operations.js';
+export * from './key-operations.js';
