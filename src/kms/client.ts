@@ -18,6 +18,8 @@ export interface KMSClientConfig {
   keyStore?: KeyStore;
   /** The clock (deletion dates, creation dates); default `() => new Date()`. */
   now?: () => Date;
+  /** The regions ReplicateKey and UpdatePrimaryRegion may name (an endpoint's `--regions`); default every region. */
+  regions?: readonly string[];
 }
 
 /**
@@ -41,7 +43,7 @@ export class KMSClient {
     const region = config.region ?? 'us-east-1';
     const accountId = config.accountId ?? '111122223333';
     this.config = { region: () => Promise.resolve(region), accountId };
-    this.#service = new Service(region, accountId, config.keyStore ?? new MemoryKeyStore(), config.now ?? (() => new Date()));
+    this.#service = new Service(region, accountId, config.keyStore ?? new MemoryKeyStore(), config.now ?? (() => new Date()), config.regions);
   }
 
   /**

@@ -69,6 +69,16 @@ export interface StoredKey {
    * opaque JSON-safe data owned by the import code; stores persist it as-is.
    */
   importState?: Record<string, unknown>;
+  /**
+   * Multi-Region keys: the region where CreateKey made the key, on every
+   * record of it (absent: the record's own region). Fixes each record's key
+   * in the store, see {@link recordKey}.
+   */
+  HomeRegion?: string;
+  /** Multi-Region keys: the region of the primary key (absent: this record is the primary). */
+  PrimaryRegion?: string;
+  /** A multi-Region primary key: the regions of its replicas, in the order they were made. */
+  ReplicaRegions?: string[];
   /** The key policy as given (CreateKey, PutKeyPolicy, ReplicateKey); absent: AWS's default key policy. Not evaluated. */
   Policy?: string;
   aliases: StoredAlias[];
@@ -168,6 +178,22 @@ export interface KeyStore {
   subscribe(listener: (change: KeyChange) => void, onGap?: () => void): () => void;
 }
 
+/**
+ * The key of a record in the store. A multi-Region key has one record per
+ * region under one key ID: the record in the region where CreateKey made it
+ * is stored under the key ID, every other (a replica, or the primary after
+ * UpdatePrimaryRegion moved it) under `<key ID>@<region>`. Every other key is
+ * stored under its key ID.
+ */
+export function recordKey(record: StoredKey): string {
+  return regionalKey(record.KeyId, record.Region, record.HomeRegion);
+}
+
+/** The store key of key `keyId` in `region` when its home region is `home` (see {@link recordKey}). */
+export function regionalKey(keyId: string, region: string, home: string | undefined): string {
+  return home === undefined || home === region ? keyId : `${keyId}@${region}`;
+}
+
 /** The alias-index key of alias `name` of `account` in `region`. */
 export function aliasKey(account: string, region: string, name: string): string {
   return `${account}\u0000${region}\u0000${name}`;
@@ -208,7 +234,7 @@ export function applyCommit(keys: Map<string, VersionedKey>, aliases: Map<string
 
 /** The alias steps that turn `before`'s aliases into `after`'s (either may be absent). */
 export function aliasSteps(before: StoredKey | undefined, after: StoredKey | undefined): AliasStep[] {
-  const keyId = (after ?? before)!.KeyId;
+  const keyId = recordKey((after ?? before)!);
   const had = new Set(before?.aliases.map((a) => a.AliasName));
   const has = new Set(after?.aliases.map((a) => a.AliasName));
   const steps: AliasStep[] = [];

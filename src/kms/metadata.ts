@@ -4,6 +4,7 @@
  * as DescribeKey returns it for a stored record.
  */
 import { sha256, toHex, type HashName } from '../engine/index.js';
+import { partitionOf } from './ids.js';
 import type { StoredKey } from './key-store.js';
 import { CUSTOMER_MASTER_KEY_SPECS } from './model/enums.js';
 import type { KeyMetadata, MacAlgorithmSpec } from './models.js';
@@ -48,7 +49,7 @@ const ECDSA: Readonly<Record<string, 'ECDSA_SHA_256' | 'ECDSA_SHA_384' | 'ECDSA_
  * recorded 2025-11-10), `DeletionDate` only while PendingDeletion,
  * `ExpirationModel`/`ValidTo` only for EXTERNAL keys (SEMANTICS.md MD-1, MD-2).
  */
-export function keyMetadata(record: StoredKey, region: string): KeyMetadata {
+export function keyMetadata(record: StoredKey, replicaRegions?: readonly string[]): KeyMetadata {
   const spec = record.KeySpec;
   const usage = record.KeyUsage;
   const md: KeyMetadata = {
@@ -87,7 +88,15 @@ export function keyMetadata(record: StoredKey, region: string): KeyMetadata {
   const materialId = currentKeyMaterialId(record);
   if (materialId !== undefined) md.CurrentKeyMaterialId = materialId;
   if (record.MultiRegion) {
-    md.MultiRegionConfiguration = { MultiRegionKeyType: 'PRIMARY', PrimaryKey: { Arn: record.Arn, Region: region }, ReplicaKeys: [] };
+    // Present only on multi-Region keys; a fresh primary lists `ReplicaKeys: []`
+    // and a replica lists every replica, itself included (recorded, MRK-2).
+    const primary = record.PrimaryRegion ?? record.Region;
+    const at = (region: string) => ({ Arn: `arn:${partitionOf(region)}:kms:${region}:${record.AccountId}:key/${record.KeyId}`, Region: region });
+    md.MultiRegionConfiguration = {
+      MultiRegionKeyType: primary === record.Region ? 'PRIMARY' : 'REPLICA',
+      PrimaryKey: at(primary),
+      ReplicaKeys: (replicaRegions ?? record.ReplicaRegions ?? []).map(at),
+    };
   }
   return md;
 }

@@ -9,7 +9,7 @@
  * function re-checks its rules on the fresh records. Reads never write.
  */
 import { KMSInternalException } from './errors.js';
-import { aliasKey, aliasSteps, type AliasStep, type Commit, type KeyChange, type KeyStore, type StoredKey, type VersionedKey } from './key-store.js';
+import { aliasKey, aliasSteps, recordKey, type AliasStep, type Commit, type KeyChange, type KeyStore, type StoredKey, type VersionedKey } from './key-store.js';
 import { MacKeyCache } from './mac-keys.js';
 
 /** How often a transaction is run again after conflicts before giving up. */
@@ -86,8 +86,8 @@ export class Repository {
         if (this.#loading !== loading) return this.ready();
         const seen = new Set<string>();
         for (const v of all) {
-          seen.add(v.record.KeyId);
-          this.apply({ keyId: v.record.KeyId, version: v.version, record: v.record });
+          seen.add(recordKey(v.record));
+          this.apply({ keyId: recordKey(v.record), version: v.version, record: v.record });
         }
         // A reload after a gap: what the scan lacks was deleted meanwhile.
         for (const [keyId, v] of [...this.#keys]) {
@@ -297,8 +297,9 @@ class Attempt implements Tx {
   }
 
   put(record: StoredKey): void {
-    this.key(record.KeyId);
-    this.writes.set(record.KeyId, record);
+    const keyId = recordKey(record);
+    this.key(keyId);
+    this.writes.set(keyId, record);
   }
 
   remove(keyId: string): void {

@@ -18,7 +18,7 @@ import {
   NotFoundException,
 } from './errors.js';
 import { aliasArn, ANY_IDENTIFIER, keyArn, parseIdentifier, partitionOf, tokenHash, type KeyTarget, type ResolveOptions, type Target } from './ids.js';
-import type { KeyStore, StoredKey } from './key-store.js';
+import { recordKey, regionalKey, type KeyStore, type StoredKey } from './key-store.js';
 import { hmacSpec, keyMetadata } from './metadata.js';
 import type { KeyMetadata, MacAlgorithmSpec } from './models.js';
 import { Repository, type Tx } from './repository.js';
@@ -63,10 +63,13 @@ export class Service {
   readonly store: KeyStore;
   readonly repo: Repository;
   readonly now: () => Date;
+  /** The regions replicas may be made in (an endpoint's `--regions`), or undefined for every region. */
+  readonly regions: ReadonlySet<string> | undefined;
   /** Identifier -> its parse with {@link ANY_IDENTIFIER} (the MAC operations' form). */
   readonly #parsedAny = new Map<string, Target>();
 
-  constructor(region: string, accountId: string, store: KeyStore, now: () => Date) {
+  constructor(region: string, accountId: string, store: KeyStore, now: () => Date, regions?: readonly string[]) {
+    this.regions = regions === undefined ? undefined : new Set(regions);
     this.region = region;
     this.accountId = accountId;
     this.partition = partitionOf(region);
@@ -123,11 +126,25 @@ export class Service {
     const target = this.parseCached(id, opts);
     for (;;) {
       const keyId = target.kind === 'alias' ? await this.repo.freshAlias(target.account, this.region, target.name) : target.keyId;
-      const record = keyId === undefined ? undefined : await this.repo.fresh(keyId);
+      const record = keyId === undefined ? undefined : target.kind === 'alias' ? await this.repo.fresh(keyId) : await this.#freshKey(keyId);
       if (record === undefined || record.AccountId !== target.account || record.Region !== this.region) throw this.#notFound(target);
       if (!this.isDue(record)) return record;
-      await this.settle(record.KeyId);
+      await this.settle(recordKey(record));
     }
+  }
+
+  /** Key `keyId` in this region as the store has it now: a multi-Region key's record of this region (see {@link recordKey}). */
+  async #freshKey(keyId: string): Promise<StoredKey | undefined> {
+    const record = await this.repo.fresh(keyId);
+    if ((record !== undefined && record.Region === this.region) || !keyId.startsWith('mrk-')) return record;
+    return (await this.repo.fresh(`${keyId}@${this.region}`)) ?? record;
+  }
+
+  /** {@link #freshKey} in the view (synchronous). */
+  #liveKey(keyId: string): StoredKey | undefined {
+    const record = this.repo.live(keyId);
+    if ((record !== undefined && record.Region === this.region) || !keyId.startsWith('mrk-')) return record;
+    return this.repo.live(`${keyId}@${this.region}`) ?? record;
   }
 
   #notFound(target: Target): NotFoundException {
@@ -155,7 +172,7 @@ export class Service {
       const owner = repo.aliasOwnerAt(target.index);
       record = owner === undefined ? undefined : repo.live(owner);
     } else {
-      record = repo.live(target.keyId);
+      record = this.#liveKey(target.keyId);
       if (record !== undefined && (record.AccountId !== target.account || record.Region !== this.region)) record = undefined;
     }
     if (record === undefined) {
@@ -163,7 +180,7 @@ export class Service {
       throw this.#notFound(target);
     }
     if ((record.KeyState === 'PendingDeletion' || record.ValidTo !== undefined) && this.isDue(record)) {
-      return this.settle(record.KeyId).then(() => this.resolve(id, ANY_IDENTIFIER));
+      return this.settle(recordKey(record)).then(() => this.resolve(id, ANY_IDENTIFIER));
     }
     return record;
   }
@@ -188,9 +205,18 @@ export class Service {
     return record.ValidTo !== undefined && record.material !== undefined && record.ValidTo <= this.nowMs();
   }
 
-  /** Whether a transition of `record` has come due (see {@link settle}). */
+  /** Whether a transition of `record` has come due (see {@link settle}): its own, or a replica's deletion. */
   isDue(record: StoredKey): boolean {
-    return this.isPastDeletion(record) || this.isMaterialExpired(record);
+    return this.isPastDeletion(record) || this.isMaterialExpired(record) || (record.ReplicaRegions !== undefined && this.#replicaDue(record));
+  }
+
+  /** Whether a replica of primary `record` is past its deletion date (or gone). */
+  #replicaDue(record: StoredKey): boolean {
+    for (const region of record.ReplicaRegions!) {
+      const replica = this.repo.live(regionalKey(record.KeyId, region, record.HomeRegion));
+      if (replica === undefined || this.isPastDeletion(replica)) return true;
+    }
+    return false;
   }
 
   /**
@@ -204,9 +230,51 @@ export class Service {
     await this.repo.transact((tx) => {
       const record = tx.key(keyId);
       if (record === undefined) return;
-      if (this.isPastDeletion(record)) tx.remove(keyId);
-      else if (this.isMaterialExpired(record)) tx.put(withoutMaterial(record));
+      if (this.isPastDeletion(record)) {
+        tx.remove(keyId);
+        // A replica deleted for good leaves its primary's list in the same change.
+        if (isReplica(record)) {
+          const primaryKey = regionalKey(record.KeyId, record.PrimaryRegion!, record.HomeRegion);
+          const primary = tx.key(primaryKey);
+          if (primary !== undefined) this.#dropReplicas(tx, primary, [record.Region]);
+        }
+        return;
+      }
+      let next = this.isMaterialExpired(record) ? withoutMaterial(record) : record;
+      if (next.ReplicaRegions !== undefined) {
+        const gone: string[] = [];
+        for (const region of next.ReplicaRegions) {
+          const replicaKey = regionalKey(next.KeyId, region, next.HomeRegion);
+          const replica = tx.key(replicaKey);
+          if (replica === undefined || this.isPastDeletion(replica)) {
+            if (replica !== undefined) tx.remove(replicaKey);
+            gone.push(region);
+          }
+        }
+        if (gone.length > 0) next = this.#withoutReplicas(next, gone);
+      }
+      if (next !== record) tx.put(next);
     });
+  }
+
+  /** Inside a transaction: `primary` without the replicas of `regions` (see {@link #withoutReplicas}). */
+  #dropReplicas(tx: Tx, primary: StoredKey, regions: readonly string[]): void {
+    tx.put(this.#withoutReplicas(primary, regions));
+  }
+
+  /**
+   * `primary` without the replicas of `regions`. A primary in
+   * PendingReplicaDeletion whose last replica is gone becomes PendingDeletion:
+   * its waiting period starts now ([DOC] multi-region-keys-delete).
+   */
+  #withoutReplicas(primary: StoredKey, regions: readonly string[]): StoredKey {
+    const left = (primary.ReplicaRegions ?? []).filter((r) => !regions.includes(r));
+    const next: StoredKey = { ...primary, ReplicaRegions: left };
+    if (primary.KeyState === 'PendingReplicaDeletion' && left.length === 0) {
+      next.KeyState = 'PendingDeletion';
+      next.DeletionDate = this.nowMs() + (primary.PendingWindowInDays ?? 30) * 86_400_000;
+    }
+    return next;
   }
 
   /**
@@ -219,7 +287,7 @@ export class Service {
     const due: string[] = [];
     for (const { record } of this.repo.all()) {
       if ((ownAccount && record.AccountId !== this.accountId) || record.Region !== this.region) continue;
-      if (this.isDue(record)) due.push(record.KeyId);
+      if (this.isDue(record)) due.push(recordKey(record));
       else out.push(record);
     }
     for (const keyId of due) {
@@ -257,7 +325,8 @@ export class Service {
 
   /** Inside a transaction: the live record of key `keyId` of `account`, or NotFoundException. */
   lookup(tx: Tx, keyId: string, account: string = this.accountId): StoredKey {
-    const record = tx.key(keyId);
+    let record = tx.key(keyId);
+    if ((record === undefined || record.Region !== this.region) && keyId.startsWith('mrk-')) record = tx.key(`${keyId}@${this.region}`) ?? record;
     if (record === undefined || record.AccountId !== account || record.Region !== this.region || this.isPastDeletion(record)) {
       throw this.#keyNotFound({ kind: 'key', keyId, account });
     }
@@ -307,7 +376,7 @@ export class Service {
     const secret = record.material;
     // An enabled HMAC key without material: the material is not available (SEMANTICS.md MAC-9).
     if (secret === undefined) throw new KeyUnavailableException(`${record.Arn} key material is not available.`);
-    return this.repo.macKeys.get(record.KeyId, secret, spec.hash);
+    return this.repo.macKeys.get(recordKey(record), secret, spec.hash);
   }
 
   /**
@@ -329,7 +398,19 @@ export class Service {
 
   /** KeyMetadata as DescribeKey returns it (SEMANTICS.md MD-1..MD-3). */
   metadata(record: StoredKey): KeyMetadata {
-    return keyMetadata(record, this.region);
+    return keyMetadata(record, this.replicaRegionsOf(record));
+  }
+
+  /**
+   * The replica regions of the multi-Region key `record` belongs to, as its
+   * primary lists them (undefined for a single-Region key). A replica whose
+   * primary is gone lists only itself.
+   */
+  replicaRegionsOf(record: StoredKey): readonly string[] | undefined {
+    if (!record.MultiRegion) return undefined;
+    if (!isReplica(record)) return record.ReplicaRegions ?? [];
+    const primary = this.repo.live(regionalKey(record.KeyId, record.PrimaryRegion!, record.HomeRegion));
+    return primary?.ReplicaRegions ?? [record.Region];
   }
 }
 
@@ -341,4 +422,9 @@ export class Service {
 export function withoutMaterial(record: StoredKey): StoredKey {
   const { material: _material, ExpirationModel: _model, ValidTo: _validTo, ...rest } = record;
   return { ...rest, KeyState: record.KeyState === 'PendingDeletion' ? 'PendingDeletion' : 'PendingImport' };
+}
+
+/** Whether `record` is a multi-Region replica (its primary is in another region). */
+export function isReplica(record: StoredKey): boolean {
+  return record.PrimaryRegion !== undefined && record.PrimaryRegion !== record.Region;
 }

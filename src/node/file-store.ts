@@ -5,7 +5,7 @@
  * ```
  * <data dir>/            mode 0700
  *   lock                 pid of the process that has the store open
- *   keys/<KeyId>.json    mode 0600: {"format","checksum","key":{...record, "material":{...}}}
+ *   keys/<KeyId>.json    (<KeyId>@<region>.json: a multi-Region key's record outside its home region) mode 0600: {"format","checksum","key":{...record, "material":{...}}}
  * ```
  *
  *   txn/<id>.json        a commit of several keys in flight (see below)
@@ -55,6 +55,7 @@ import {
   aliasKey,
   aliasSteps,
   applyCommit,
+  recordKey,
   commitConflict,
   type Commit,
   type CommitResult,
@@ -143,9 +144,9 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-/** Key IDs become file names: only the characters KMS key IDs use. */
+/** Store keys become file names: only the characters KMS key IDs use, and `@<region>` for a multi-Region key's other regions (recordKey). */
 function fileNameOf(keyId: string): string {
-  if (!/^[A-Za-z0-9-]{1,128}$/.test(keyId)) throw new KeyStoreError(`refusing to store a key with the ID '${keyId}'`);
+  if (!/^[A-Za-z0-9-]{1,128}(@[a-z0-9-]{1,32})?$/.test(keyId)) throw new KeyStoreError(`refusing to store a key with the ID '${keyId}'`);
   return `${keyId}.json`;
 }
 
@@ -333,7 +334,7 @@ export class FileKeyStore implements KeyStore {
 
   /** Writes `record` whatever its current version, durably (test and tool convenience; aliases follow the record). */
   async put(record: StoredKey): Promise<void> {
-    await this.force(record.KeyId, record);
+    await this.force(recordKey(record), record);
   }
 
   /** Deletes `keyId` whatever its current version, durably (test and tool convenience). */
@@ -497,13 +498,13 @@ export class FileKeyStore implements KeyStore {
       try {
         const { record, authenticated } = await this.parseFile(await readFile(join(this.keysDir, name), 'utf8'), m[1]!);
         if (!authenticated) this.unauthenticated.push(path);
-        this.records.set(record.KeyId, { record, version: ++this.version });
+        this.records.set(recordKey(record), { record, version: ++this.version });
         for (const a of record.aliases) {
           const k = aliasKey(record.AccountId, record.Region, a.AliasName);
           const owner = this.aliasIndex.get(k);
           // Only a file put back from a backup (or edited) gets here: an alias is unique per account and region.
-          if (owner !== undefined && owner !== record.KeyId) throw new Error(`claims ${a.AliasName}, which keys/${owner}.json claims too`);
-          this.aliasIndex.set(k, record.KeyId);
+          if (owner !== undefined && owner !== recordKey(record)) throw new Error(`claims ${a.AliasName}, which keys/${owner}.json claims too`);
+          this.aliasIndex.set(k, recordKey(record));
         }
       } catch (err) {
         problems.push(`  ${path}: ${(err as Error).message}`);
@@ -546,7 +547,7 @@ export class FileKeyStore implements KeyStore {
       if (file.checksum !== checksum(key)) throw new Error('checksum mismatch: the file was modified or damaged');
       authenticated = this.macKey === undefined;
     }
-    if (key.KeyId !== keyIdFromName) throw new Error(`holds key ${JSON.stringify(key.KeyId)}, not the key its name says`);
+    if (recordKey(key as StoredKey) !== keyIdFromName) throw new Error(`holds key ${JSON.stringify(key.KeyId)}, not the key its name says`);
     const { material, ...rest } = key;
     if (authenticated && this.macKey !== undefined && material !== undefined && material.encoding !== 'aes-256-gcm') {
       throw new Error('plain key material in an encrypted store');

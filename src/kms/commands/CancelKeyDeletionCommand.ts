@@ -23,8 +23,9 @@ export interface CancelKeyDeletionCommandInput extends CancelKeyDeletionRequest 
 export interface CancelKeyDeletionCommandOutput extends CancelKeyDeletionResponse, MetadataBearer {}
 
 /**
- * PendingDeletion -> Disabled, not Enabled. An EXTERNAL key that never got
- * its material goes back to PendingImport instead (SEMANTICS.md LIFE-3).
+ * PendingDeletion or PendingReplicaDeletion -> Disabled, not Enabled (MRK-6).
+ * An EXTERNAL key that never got its material goes back to PendingImport
+ * instead (SEMANTICS.md LIFE-3).
  *
  * Throws ValidationException, NotFoundException, KMSInvalidStateException
  * (`<key ARN> is not pending deletion.`), KMSInternalException.
@@ -35,7 +36,7 @@ export class CancelKeyDeletionCommand extends KMSCommand<CancelKeyDeletionComman
   async run(s: Service, $metadata: ResponseMetadata): Promise<CancelKeyDeletionCommandOutput> {
     const { KeyId: keyId } = readInput(CancelKeyDeletion, this.input);
     const record = await s.change(keyId!, KEY_OR_ARN, (record) => {
-      if (record.KeyState !== 'PendingDeletion') throw new KMSInvalidStateException(`${record.Arn} is not pending deletion.`);
+      if (record.KeyState !== 'PendingDeletion' && record.KeyState !== 'PendingReplicaDeletion') throw new KMSInvalidStateException(`${record.Arn} is not pending deletion.`);
       const next: StoredKey = { ...record, KeyState: record.Origin === 'EXTERNAL' && record.material === undefined ? 'PendingImport' : 'Disabled' };
       delete next.DeletionDate;
       delete next.PendingWindowInDays;

@@ -32,7 +32,9 @@ const SCHEDULABLE = new Set(['Enabled', 'Disabled', 'PendingImport', 'Unavailabl
 
 /**
  * Enabled, Disabled, PendingImport, Unavailable or Creating -> PendingDeletion
- * until `now + PendingWindowInDays`; the key (with its aliases and grants) is
+ * until `now + PendingWindowInDays`; a multi-Region primary that still has
+ * replicas -> PendingReplicaDeletion with no date, until its last replica is
+ * deleted (then PendingDeletion, the window starting then); the key (with its aliases and grants) is
  * deleted for good once that date has passed by the client's clock.
  *
  * Throws ValidationException, NotFoundException, KMSInvalidStateException
@@ -46,8 +48,11 @@ export class ScheduleKeyDeletionCommand extends KMSCommand<ScheduleKeyDeletionCo
     const deletionDate = s.nowMs() + days * 86_400_000;
     const record = await s.change(keyId!, KEY_OR_ARN, (record) => {
       if (!SCHEDULABLE.has(record.KeyState)) throw invalidState(record);
+      // A multi-Region primary with replicas waits for them: no date yet (MRK-6).
+      if ((record.ReplicaRegions?.length ?? 0) > 0) return { ...record, KeyState: 'PendingReplicaDeletion', PendingWindowInDays: days };
       return { ...record, KeyState: 'PendingDeletion', DeletionDate: deletionDate, PendingWindowInDays: days };
     });
+    if (record.KeyState === 'PendingReplicaDeletion') return { KeyId: record.Arn, KeyState: 'PendingReplicaDeletion', PendingWindowInDays: days, $metadata };
     return { KeyId: record.Arn, DeletionDate: new Date(deletionDate), KeyState: 'PendingDeletion', PendingWindowInDays: days, $metadata };
   }
 }
