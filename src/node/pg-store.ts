@@ -36,7 +36,7 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { DependencyTimeoutException } from '../kms/errors.js';
-import type { Commit, CommitResult, KeyChange, KeyStore, StoredKey, VersionedKey } from '../kms/key-store.js';
+import { recordKey, type Commit, type CommitResult, type KeyChange, type KeyStore, type StoredKey, type VersionedKey } from '../kms/key-store.js';
 import { MaterialSealer, type SealedRecord } from '../kms/sealed-record.js';
 import { SecretBytes, revealSecret } from '../kms/secret.js';
 import { KeyStoreError } from './errors.js';
@@ -475,7 +475,8 @@ export class PostgresKeyStore implements KeyStore {
     }
     if (sealed) throw new KeyStoreError(`key ${row.key_id}: its row is sealed under a master key and none was given (set WASMAC_MASTER_KEY)`);
     const { material, ...rest } = stored as PlainRecord;
-    if (rest.KeyId !== row.key_id) throw new KeyStoreError(`key ${row.key_id}: the row holds key ${JSON.stringify(rest.KeyId)}`);
+    // A multi-Region key's record outside its home region is the row `<key ID>@<region>` (recordKey).
+    if (recordKey(rest as StoredKey) !== row.key_id) throw new KeyStoreError(`key ${row.key_id}: the row holds key ${JSON.stringify(rest.KeyId)}`);
     const record: StoredKey = rest;
     if (material !== undefined) {
       if (material.encoding !== 'base64' || typeof material.data !== 'string') throw new KeyStoreError(`key ${row.key_id}: unknown material encoding`);

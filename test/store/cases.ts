@@ -24,6 +24,8 @@ export interface Api {
   listAliases(input: object): Promise<{ Aliases?: { AliasName?: string; TargetKeyId?: string }[]; NextMarker?: string; Truncated?: boolean }>;
   listKeys(input: object): Promise<{ Keys?: { KeyId?: string }[]; NextMarker?: string; Truncated?: boolean }>;
   generateMac(input: object): Promise<{ Mac?: Uint8Array; KeyId?: string }>;
+  replicateKey(input: object): Promise<{ ReplicaKeyMetadata?: { Arn?: string } }>;
+  updatePrimaryRegion(input: object): Promise<unknown>;
 }
 
 /** The clients of one run: several, which share one key set (one store, or endpoints on one database). */
@@ -33,6 +35,8 @@ export interface Clients {
   /** The account and region the clients act in (for alias ARNs in messages). */
   readonly account: string;
   readonly region: string;
+  /** Clients of the same key set in another region (one per client of `all`). */
+  inRegion(region: string): readonly Api[];
 }
 
 /** One case: a name and its body. */
@@ -282,6 +286,38 @@ export const STORE_CASES: readonly StoreCase[] = [
         );
         check(nameOf(missing) === 'NotFoundException', `a missing alias: ${nameOf(missing)}`);
         check(messageOf(missing) === `Alias arn:aws:kms:${region}:${account}:alias/many-${tag}-missing is not found.`, `a missing alias: ${messageOf(missing)}`);
+      }
+    },
+  },
+  {
+    name: 'a multi-Region key replicated from every client at once: one replica per region, stored, the same MAC in every region',
+    async run({ all, region, inRegion }) {
+      const regions = ['eu-west-1', 'ap-south-1'];
+      for (let round = 0; round < 3; round++) {
+        const id = (await all[0]!.createKey({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC', MultiRegion: true })).KeyMetadata!.KeyId!;
+        const tries = await Promise.allSettled(all.flatMap((kms) => regions.map((r) => kms.replicateKey({ KeyId: id, ReplicaRegion: r }))));
+        const made = tries.filter(settledOk).length;
+        check(made === regions.length, `round ${round}: ${made} replicas acknowledged for ${regions.length} regions`);
+        for (const t of tries) if (t.status === 'rejected') check(nameOf(t.reason) === 'AlreadyExistsException', `round ${round}: ${nameOf(t.reason)}`);
+        await all[1]!.updatePrimaryRegion({ KeyId: id, PrimaryRegion: regions[0] });
+        const macs: Uint8Array[] = [];
+        for (const r of [region, ...regions]) {
+          for (const kms of inRegion(r)) {
+            let mac: Uint8Array | undefined;
+            // Another endpoint on a shared store learns of the replica within the feed delay.
+            await eventually(async () => {
+              mac = await kms.generateMac({ KeyId: id, Message: 'same', MacAlgorithm: 'HMAC_SHA_256' }).then((m) => m.Mac, () => undefined);
+              return mac !== undefined;
+            }, `round ${round}: a MAC in ${r}`);
+            macs.push(mac!);
+          }
+          await eventually(async () => {
+            const md = (await inRegion(r)[0]!.describeKey({ KeyId: id })).KeyMetadata as { MultiRegionConfiguration?: { PrimaryKey?: { Region?: string }; ReplicaKeys?: unknown[] } };
+            const c = md.MultiRegionConfiguration;
+            return c?.PrimaryKey?.Region === regions[0] && c.ReplicaKeys?.length === 2;
+          }, `round ${round}: ${r} sees ${regions[0]} as the primary of two replicas`);
+        }
+        check(macs.every((m) => bytesEqual(m, macs[0]!)), `round ${round}: the regions disagree on the MAC`);
       }
     },
   },

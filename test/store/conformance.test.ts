@@ -70,11 +70,13 @@ for (const kind of KINDS) {
     let servers: KmsServer[] = [];
     let clients: Clients | undefined;
     let sdk: SdkKMS[] = [];
+    const others: SdkKMS[] = [];
     s.before(async () => {
       opened = await kind.open();
       const [a, b] = opened.stores;
       if (mode === 'in process') {
-        clients = { all: [a, b, a].map((keyStore) => new KMS({ keyStore, region: REGION, accountId: ACCOUNT }) as unknown as Api), account: ACCOUNT, region: REGION };
+        const inRegion = (region: string) => [a, b, a].map((keyStore) => new KMS({ keyStore, region, accountId: ACCOUNT }) as unknown as Api);
+        clients = { all: inRegion(REGION), account: ACCOUNT, region: REGION, inRegion };
         return;
       }
       // Idle keep-alive sockets outlive the suite: a socket the server closes while the SDK reuses it is an ECONNRESET that says nothing of the store.
@@ -82,10 +84,20 @@ for (const kind of KINDS) {
       sdk = [0, 1, 0].map(
         (i) => new SdkKMS({ endpoint: servers[i]!.url, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 }),
       );
-      clients = { all: sdk as unknown as Api[], account: ACCOUNT, region: REGION };
+      const regional = new Map<string, SdkKMS[]>([[REGION, sdk]]);
+      const inRegion = (region: string) => {
+        let c = regional.get(region);
+        if (c === undefined) {
+          c = [0, 1, 0].map((i) => new SdkKMS({ endpoint: servers[i]!.url, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 }));
+          regional.set(region, c);
+          others.push(...c);
+        }
+        return c as unknown as Api[];
+      };
+      clients = { all: sdk as unknown as Api[], account: ACCOUNT, region: REGION, inRegion };
     });
     s.after(async () => {
-      for (const c of sdk) c.destroy();
+      for (const c of [...sdk, ...others]) c.destroy();
       await Promise.all(servers.map((srv) => srv.close()));
       await opened?.close();
     });
