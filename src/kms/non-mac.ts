@@ -4,7 +4,7 @@
  * of the wrong usage (an HMAC key above all) gets AWS's error for that key,
  * and a key the operation would suit (a metadata-only key of another spec,
  * which CreateKey accepts) gets an UnsupportedOperationException that says
- * so plainly. docs/SEMANTICS.md NONMAC-1..6.
+ * so plainly. docs/SEMANTICS.md NONMAC-1..5.
  */
 import { DisabledException, IncorrectKeyException, InvalidKeyUsageException, UnsupportedOperationException } from './errors.js';
 import type { StoredKey } from './key-store.js';

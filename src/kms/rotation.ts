@@ -2,7 +2,7 @@
  * The rotation operations' answers. wasmac rotates nothing: HMAC and
  * asymmetric keys cannot rotate in AWS either (GetKeyRotationStatus says
  * `false`, the others refuse with UnsupportedOperationException), and a
- * symmetric encryption key here is metadata only. docs/SEMANTICS.md ROT-1..6.
+ * symmetric encryption key here is metadata only. docs/SEMANTICS.md ROT-1..4.
  */
 import { UnsupportedOperationException } from './errors.js';
 import type { StoredKey } from './key-store.js';
