@@ -9,7 +9,6 @@
 /** A member's usual meaning, by member name; an operation may say more in {@link OPERATION_HELP}. */
 export const MEMBER_HELP: Readonly<Record<string, string>> = {
   AliasName: 'alias/<name>: letters, digits and :/_- (not alias/aws/...).',
-  AttestationDocument: 'A Nitro enclave attestation document.',
   BypassPolicyLockoutSafetyCheck: 'Accepted, not evaluated.',
   CiphertextBlob: 'A ciphertext.',
   Constraints: 'Encryption-context constraints (symmetric encryption keys only).',
@@ -32,7 +31,6 @@ export const MEMBER_HELP: Readonly<Record<string, string>> = {
   ImportType: 'Symmetric encryption keys only.',
   IncludeKeyMaterial: 'Which material to list (symmetric keys only).',
   KeyAgreementAlgorithm: 'The key agreement algorithm (ECDH).',
-  KeyEncryptionAlgorithm: 'How the enclave key wraps the result.',
   KeyId: 'Key ID or key ARN.',
   KeyMaterialDescription: 'Symmetric encryption keys only.',
   KeyMaterialId: 'Key material ID (symmetric encryption keys only).',
