@@ -126,7 +126,7 @@ export class KmsDurableObject {
       const owner = `${accountId}:${region}`;
       if (this.#client === undefined) {
         const store = new DurableObjectKeyStore(this.#storage, { masterKey: parseMasterKey(this.#env.KMS_MASTER_KEY, 'KMS_MASTER_KEY') });
-        this.#client = new KMSClient({ region, accountId, keyStore: store });
+        this.#client = new KMSClient({ region, accountId, keyStore: store, regions: [region] });
         this.#owner = owner;
       } else if (owner !== this.#owner) {
         throw new Error(`a request for ${owner} reached the object of ${this.#owner}`);

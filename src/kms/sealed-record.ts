@@ -16,7 +16,7 @@
 import { fromBase64, fromHex, hmac, timingSafeEqual, toBase64, toHex } from '../engine/index.js';
 import { ConfigError } from './config-error.js';
 import { LimitExceededException } from './errors.js';
-import type { StoredKey } from './key-store.js';
+import { recordKey, type StoredKey } from './key-store.js';
 import { revealSecret, SecretBytes } from './secret.js';
 
 /** Material as stored: AES-256-GCM ciphertext (with its tag) and IV, base64. */
@@ -146,7 +146,8 @@ export class MaterialSealer {
     if (typeof mac !== 'string' || !timingSafeEqual(fromHexSafe(mac), fromHex(this.#mac(unsigned)))) {
       throw new EdgeStoreError(`key ${keyId}: its record is not authenticated under the master key (a different master key, or the record was changed)`);
     }
-    if (stored.KeyId !== keyId) throw new EdgeStoreError(`key ${keyId}: the record stored there is key ${JSON.stringify(stored.KeyId)}`);
+    // Bound to the store key: a multi-Region key's record outside its home region is `<key ID>@<region>` (recordKey).
+    if (recordKey(stored as unknown as StoredKey) !== keyId) throw new EdgeStoreError(`key ${keyId}: the record stored there is key ${JSON.stringify(stored.KeyId)}`);
     const { material, ...rest } = unsigned;
     const record: StoredKey = rest;
     if (material === undefined) return record;

@@ -35,14 +35,18 @@ export interface Clients {
   /** The account and region the clients act in (for alias ARNs in messages). */
   readonly account: string;
   readonly region: string;
-  /** Clients of the same key set in another region (one per client of `all`). */
+}
+
+/** Clients that also reach the same key set in other regions. */
+export interface RegionClients extends Clients {
+  /** Clients of the same key set in `region` (one per client of `all`). */
   inRegion(region: string): readonly Api[];
 }
 
 /** One case: a name and its body. */
-export interface StoreCase {
+export interface StoreCase<C extends Clients = Clients> {
   readonly name: string;
-  run(clients: Clients): Promise<void>;
+  run(clients: C): Promise<void>;
 }
 
 function fail(message: string): never {
@@ -289,6 +293,14 @@ export const STORE_CASES: readonly StoreCase[] = [
       }
     },
   },
+];
+
+/**
+ * Cases for stores that hold every region of an account (one store behind
+ * clients of several regions): multi-Region keys. Not for the edge stores,
+ * which hold one account and region each.
+ */
+export const REGION_CASES: readonly StoreCase<RegionClients>[] = [
   {
     name: 'a multi-Region key replicated from every client at once: one replica per region, stored, the same MAC in every region',
     async run({ all, region, inRegion }) {

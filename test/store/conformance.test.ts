@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import { KMS, MemoryKeyStore, type KeyStore } from '../../src/index.js';
 import { FileKeyStore, PostgresKeyStore, startServer, type KmsServer } from '../../src/node/index.js';
-import { STORE_CASES, type Api, type Clients } from './cases.js';
+import { REGION_CASES, STORE_CASES, type Api, type RegionClients } from './cases.js';
 import { createDatabase } from './pg.js';
 
 const ACCOUNT = '111122223333';
@@ -68,7 +68,7 @@ for (const kind of KINDS) {
     const s = suite(`${kind.name}, ${mode}`);
     let opened: Opened | undefined;
     let servers: KmsServer[] = [];
-    let clients: Clients | undefined;
+    let clients: RegionClients | undefined;
     let sdk: SdkKMS[] = [];
     const others: SdkKMS[] = [];
     s.before(async () => {
@@ -101,7 +101,7 @@ for (const kind of KINDS) {
       await Promise.all(servers.map((srv) => srv.close()));
       await opened?.close();
     });
-    for (const c of STORE_CASES) {
+    for (const c of [...STORE_CASES, ...REGION_CASES]) {
       s(c.name, async () => {
         if (clients === undefined) throw new Error(`${kind.name} could not be opened (see the error above)`);
         await c.run(clients);
