@@ -213,7 +213,8 @@ export class Service {
   /** Whether a replica of primary `record` is past its deletion date (or gone). */
   #replicaDue(record: StoredKey): boolean {
     for (const region of record.ReplicaRegions!) {
-      const replica = this.repo.live(regionalKey(record.KeyId, region, record.HomeRegion));
+      // A primary that never moved has no HomeRegion: its own region is home.
+      const replica = this.repo.live(regionalKey(record.KeyId, region, record.HomeRegion ?? record.Region));
       if (replica === undefined || this.isPastDeletion(replica)) return true;
     }
     return false;
@@ -244,7 +245,7 @@ export class Service {
       if (next.ReplicaRegions !== undefined) {
         const gone: string[] = [];
         for (const region of next.ReplicaRegions) {
-          const replicaKey = regionalKey(next.KeyId, region, next.HomeRegion);
+          const replicaKey = regionalKey(next.KeyId, region, next.HomeRegion ?? next.Region);
           const replica = tx.key(replicaKey);
           if (replica === undefined || this.isPastDeletion(replica)) {
             if (replica !== undefined) tx.remove(replicaKey);

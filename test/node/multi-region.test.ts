@@ -211,6 +211,30 @@ for (const [way, send] of ways) {
     assert.is((await send('sa-east-1', 'DescribeKey', { KeyId: id })).KeyMetadata.MultiRegionConfiguration.PrimaryKey.Region, 'us-east-1');
   });
 
+  test(`${way}: a replica past its deletion date leaves its primary's list without a call in its own region`, async () => {
+    if (way === 'SDK + endpoint') return; // moving the clock is the in-process client's part (as below)
+    clock = Date.now();
+    const id = (await send('us-east-1', 'CreateKey', MRK)).KeyMetadata.KeyId;
+    await send('us-east-1', 'ReplicateKey', { KeyId: id, ReplicaRegion: 'ap-south-1' });
+    await send('us-east-1', 'ReplicateKey', { KeyId: id, ReplicaRegion: 'eu-south-1' });
+    await send('us-east-1', 'ScheduleKeyDeletion', { KeyId: id, PendingWindowInDays: 7 });
+    await send('ap-south-1', 'ScheduleKeyDeletion', { KeyId: id, PendingWindowInDays: 7 });
+    await send('eu-south-1', 'ScheduleKeyDeletion', { KeyId: id, PendingWindowInDays: 7 });
+    clock += 8 * DAY;
+    // Only the primary's region is asked: its replicas are gone, its own window starts now.
+    const md = (await send('us-east-1', 'DescribeKey', { KeyId: id })).KeyMetadata;
+    assert.is(md.KeyState, 'PendingDeletion');
+    assert.is(md.DeletionDate.getTime(), clock + 7 * DAY);
+    assert.equal(md.MultiRegionConfiguration.ReplicaKeys, []);
+    // A deleted replica's region can take a new replica, asked from the primary's region only.
+    const other = (await send('us-east-1', 'CreateKey', MRK)).KeyMetadata.KeyId;
+    await send('us-east-1', 'ReplicateKey', { KeyId: other, ReplicaRegion: 'ap-south-1' });
+    await send('ap-south-1', 'ScheduleKeyDeletion', { KeyId: other, PendingWindowInDays: 7 });
+    clock += 8 * DAY;
+    const again = await send('us-east-1', 'ReplicateKey', { KeyId: other, ReplicaRegion: 'ap-south-1' });
+    assert.is(again.ReplicaKeyMetadata.Arn, arn('ap-south-1', other));
+  });
+
   test(`${way}: a primary with replicas waits in PendingReplicaDeletion until the last replica is deleted`, async () => {
     clock = Date.now();
     const id = (await send('us-east-1', 'CreateKey', MRK)).KeyMetadata.KeyId;
