@@ -104,6 +104,10 @@ for (const [way, send] of ways) {
     assert.match(huge.message, /^1 validation error detected: Value '\{"a":"x+"\}' at 'policy' failed to satisfy constraint: Member must have length less than or equal to 131072$/);
     const snowman = await failure(send(R, 'PutKeyPolicy', { KeyId: md.KeyId, Policy: '{"a":"☃"}' }));
     assert.is(snowman.message, `1 validation error detected: Value '{"a":"☃"}' at 'policy' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+`);
+    // CreateKey's Policy is the same PolicyType: the same pattern, no key made.
+    const before = (await send(R, 'ListKeys', { Limit: 1000 })).Keys.length;
+    assert.equal(await failure(send(R, 'CreateKey', { ...HMAC, Policy: '{"a":"☃"}' })), { name: 'ValidationException', message: snowman.message, status: 400 });
+    assert.is((await send(R, 'ListKeys', { Limit: 1000 })).Keys.length, before);
     assert.equal(await failure(send(R, 'GetKeyPolicy', { KeyId: md.KeyId, PolicyName: 'other' })), { name: 'NotFoundException', message: 'No such policy exists', status: 400 });
     // Every state: a key pending deletion still has its policy.
     await send(R, 'ScheduleKeyDeletion', { KeyId: md.KeyId, PendingWindowInDays: 7 });

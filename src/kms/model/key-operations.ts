@@ -6,20 +6,13 @@
  * are entries of the one table like every other.
  */
 import { INCLUDE_KEY_MATERIAL } from './enums.js';
-import { KEY_ID, LIMIT, MARKER, TAGS } from './members.js';
+import { KEY_ID, LIMIT, MARKER, POLICY, TAGS } from './members.js';
 import { boolean, enumeration, integer, required, string, withDefault, type Members, type Operation } from './shape.js';
 
 function op<S extends Members>(o: Operation<S>): Operation<S> {
   return o;
 }
 
-/** `PolicyType`: 1-131072 characters of tab, LF, CR and U+0020-U+00FF ([M]). */
-const POLICY = string(
-  1,
-  131072,
-  /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
-  '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+',
-);
 /** `PolicyNameType`: the only name is `default`. */
 const POLICY_NAME = string(1, 128, /^[\w]+$/, '[\\w]+');
 /** `RegionType` ([M]). */

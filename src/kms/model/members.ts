@@ -17,6 +17,14 @@ export const GRANT_TOKENS = list(string(1, 8192), 0, 10);
 
 export const DRY_RUN = boolean();
 
+/** `PolicyType`: 1-131072 characters of tab, LF, CR and U+0020-U+00FF ([M]); CreateKey, PutKeyPolicy, ReplicateKey. */
+export const POLICY = string(
+  1,
+  131072,
+  /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
+  '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+',
+);
+
 /** `LimitType`; each list operation has its own default and cap. */
 export const LIMIT = integer(1, 1000);
 

@@ -34,6 +34,7 @@ import {
   MAC_ALGORITHM,
   MARKER,
   MESSAGE,
+  POLICY,
   PRINCIPAL,
   TAG_KEY,
   TAGS,
@@ -98,7 +99,7 @@ export const CreateGrant = op({
 export const CreateKey = op({
   name: 'CreateKey',
   input: {
-    Policy: string(1, 131072),
+    Policy: POLICY,
     Description: string(0, 8192),
     KeyUsage: enumeration(KEY_USAGES),
     CustomerMasterKeySpec: enumeration(CUSTOMER_MASTER_KEY_SPECS),
