@@ -270,8 +270,14 @@ test('ScheduleKeyDeletion: default 30 days, response shape, DescribeKey shows De
 test('ScheduleKeyDeletion PendingWindowInDays 7..30', async () => {
   const { client } = setup();
   const key = await createKey(client);
-  await rejects(client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 6 })), ValidationException, 'client', "1 validation error detected: Value '6' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 7");
-  await rejects(client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 31 })), ValidationException, 'client', "1 validation error detected: Value '31' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 30");
+  // Inside the model's 1-365 but outside the service's 7-30: the service's own text (recorded for 1).
+  for (const days of [1, 6, 31, 365]) {
+    await rejects(client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: days })), ValidationException, 'client', 'PendingWindowInDays must be between 7 and 30');
+  }
+  // Outside the model's bounds: the framework's wording.
+  await rejects(client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 0 })), ValidationException, 'client', "1 validation error detected: Value '0' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 1");
+  await rejects(client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 366 })), ValidationException, 'client', "1 validation error detected: Value '366' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 365");
+  assert.is((await client.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!.KeyState, 'Enabled');
   const out = await client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
   assert.is(out.PendingWindowInDays, 7);
 });

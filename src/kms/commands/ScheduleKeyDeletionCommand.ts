@@ -1,5 +1,5 @@
 import { KMSCommand, type MetadataBearer } from '../command.js';
-import type { ResponseMetadata } from '../errors.js';
+import { ValidationException, type ResponseMetadata } from '../errors.js';
 import { ScheduleKeyDeletion } from '../model/operations.js';
 import type { KeyState } from '../models.js';
 import { invalidState, KEY_OR_ARN, type Service } from '../service.js';
@@ -45,6 +45,8 @@ const SCHEDULABLE = new Set(['Enabled', 'Disabled', 'PendingImport', 'Unavailabl
 export class ScheduleKeyDeletionCommand extends KMSCommand<ScheduleKeyDeletionCommandInput, ScheduleKeyDeletionCommandOutput> {
   async run(s: Service, $metadata: ResponseMetadata): Promise<ScheduleKeyDeletionCommandOutput> {
     const { KeyId: keyId, PendingWindowInDays: days } = readInput(ScheduleKeyDeletion, this.input);
+    // Within the model's bounds, the service's own rule and text (recorded for 1: MODEL-3).
+    if (days < 7 || days > 30) throw new ValidationException('PendingWindowInDays must be between 7 and 30');
     const deletionDate = s.nowMs() + days * 86_400_000;
     const record = await s.change(keyId!, KEY_OR_ARN, (record) => {
       if (!SCHEDULABLE.has(record.KeyState)) throw invalidState(record);

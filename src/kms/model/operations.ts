@@ -279,9 +279,9 @@ export const ScheduleKeyDeletion = op({
   name: 'ScheduleKeyDeletion',
   input: {
     KeyId: required(KEY_ID),
-    // The model allows 1-365; the service and its documentation say 7-30, in
-    // the framework's wording (SEMANTICS.md MODEL-3).
-    PendingWindowInDays: withDefault(integer(7, 30), 30),
+    // The model's 1-365 here; the service's 7-30 is checked by the command,
+    // in the service's own text (SEMANTICS.md MODEL-3).
+    PendingWindowInDays: withDefault(integer(1, 365), 30),
   },
   output: { KeyId: 'string', DeletionDate: 'timestamp', KeyState: 'enum', PendingWindowInDays: 'integer' },
   errors: ['NotFoundException', 'KMSInvalidStateException'],
