@@ -179,7 +179,8 @@ export class Service {
       if (this.store.shared) return this.resolve(id, ANY_IDENTIFIER);
       throw this.#notFound(target);
     }
-    if ((record.KeyState === 'PendingDeletion' || record.ValidTo !== undefined) && this.isDue(record)) {
+    // A primary in PendingReplicaDeletion comes due when its last replica is deleted.
+    if ((record.KeyState === 'PendingDeletion' || record.KeyState === 'PendingReplicaDeletion' || record.ValidTo !== undefined) && this.isDue(record)) {
       return this.settle(recordKey(record)).then(() => this.resolve(id, ANY_IDENTIFIER));
     }
     return record;

@@ -221,7 +221,9 @@ for (const [way, send] of ways) {
     await send('ap-south-1', 'ScheduleKeyDeletion', { KeyId: id, PendingWindowInDays: 7 });
     await send('eu-south-1', 'ScheduleKeyDeletion', { KeyId: id, PendingWindowInDays: 7 });
     clock += 8 * DAY;
-    // Only the primary's region is asked: its replicas are gone, its own window starts now.
+    // Only the primary's region is asked: its replicas are gone, its own window starts now,
+    // on the MAC path too.
+    assert.equal(await failure(mac('us-east-1', id)), { name: 'KMSInvalidStateException', message: `${arn('us-east-1', id)} is pending deletion.` });
     const md = (await send('us-east-1', 'DescribeKey', { KeyId: id })).KeyMetadata;
     assert.is(md.KeyState, 'PendingDeletion');
     assert.is(md.DeletionDate.getTime(), clock + 7 * DAY);
