@@ -7,38 +7,16 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as sdk from '@aws-sdk/client-kms';
-import * as local from '../../src/kms/index.js';
 import { MemoryKeyStore } from '../../src/kms/key-store.js';
 import { startServer, type KmsServer } from '../../src/node/index.js';
+import { twoWays } from './two-ways.js';
 
-type Send = (region: string, op: string, input: Record<string, unknown>) => Promise<any>;
 
 let server: KmsServer;
-const sdkClients = new Map<string, sdk.KMSClient>();
 const localStore = new MemoryKeyStore();
 
-const ways: [string, Send][] = [
-  [
-    'SDK + endpoint',
-    (region, op, input) => {
-      let c = sdkClients.get(region);
-      if (c === undefined) {
-        c = new sdk.KMSClient({ endpoint: server.url, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
-        sdkClients.set(region, c);
-      }
-      const C = (sdk as unknown as Record<string, new (i: unknown) => any>)[`${op}Command`]!;
-      return c.send(new C(input));
-    },
-  ],
-  [
-    'in-process KMSClient',
-    (region, op, input) => {
-      const C = (local as unknown as Record<string, new (i: unknown) => any>)[`${op}Command`]!;
-      return new local.KMSClient({ region, keyStore: localStore }).send(new C(input));
-    },
-  ],
-];
+const both = twoWays(() => server.url, localStore);
+const ways = both.ways;
 
 /** The error `p` rejects with, its empty message read the same on both ways (the SDK says `UnknownError`). */
 async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
@@ -56,7 +34,7 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  for (const c of sdkClients.values()) c.destroy();
+  both.destroy();
   await server.close();
 });
 

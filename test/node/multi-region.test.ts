@@ -9,41 +9,20 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHmac } from 'node:crypto';
-import * as sdk from '@aws-sdk/client-kms';
 import * as local from '../../src/kms/index.js';
 import { MemoryKeyStore } from '../../src/kms/key-store.js';
 import { startServer, type KmsServer } from '../../src/node/index.js';
+import { twoWays } from './two-ways.js';
 import { randomMaterial, wrapNode } from '../kms/import-helpers.js';
 
-type Send = (region: string, op: string, input: Record<string, unknown>) => Promise<any>;
 
 const DAY = 86_400_000;
 let clock = Date.UTC(2026, 10, 28, 12);
 let server: KmsServer;
-const sdkClients = new Map<string, sdk.KMSClient>();
 const localStore = new MemoryKeyStore();
 
-const ways: [string, Send][] = [
-  [
-    'SDK + endpoint',
-    (region, op, input) => {
-      let c = sdkClients.get(region);
-      if (c === undefined) {
-        c = new sdk.KMSClient({ endpoint: server.url, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
-        sdkClients.set(region, c);
-      }
-      const C = (sdk as unknown as Record<string, new (i: unknown) => any>)[`${op}Command`]!;
-      return c.send(new C(input));
-    },
-  ],
-  [
-    'in-process KMSClient',
-    (region, op, input) => {
-      const C = (local as unknown as Record<string, new (i: unknown) => any>)[`${op}Command`]!;
-      return new local.KMSClient({ region, keyStore: localStore, now: () => new Date(clock) }).send(new C(input));
-    },
-  ],
-];
+const both = twoWays(() => server.url, localStore, () => new Date(clock));
+const ways = both.ways;
 
 async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
   try {
@@ -65,7 +44,7 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  for (const c of sdkClients.values()) c.destroy();
+  both.destroy();
   await server.close();
 });
 
