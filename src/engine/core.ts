@@ -70,6 +70,12 @@ export interface Core {
 export type CoreSource = (backend: Backend) => WebAssembly.Module | Uint8Array<ArrayBuffer>;
 
 let core: Core | undefined;
+/**
+ * Every build instantiated so far, at most one of each: the core is compiled
+ * once per build, and switching back to a build finds its instance (and the
+ * code V8 has already optimised) instead of compiling the bytes again.
+ */
+const instances: Partial<Record<Backend, Core>> = {};
 let source: CoreSource | undefined;
 let simdSupported = false;
 let ctxOwner: ContextOwner | null = null;
@@ -122,7 +128,11 @@ function instantiateCore(backend: Backend): Core {
 export function installCore(from: CoreSource, simd: boolean): void {
   source = from;
   simdSupported = simd;
-  core = instantiateCore(simd ? 'simd' : 'scalar');
+  core = instanceOf(simd ? 'simd' : 'scalar');
+}
+
+function instanceOf(backend: Backend): Core {
+  return (instances[backend] ??= instantiateCore(backend));
 }
 
 /** Whether this runtime runs the SIMD build. */
@@ -137,18 +147,20 @@ export function backend(): Backend {
 
 /**
  * Switches the running build, e.g. to test or benchmark the scalar core on a
- * machine with SIMD. Existing hashers and keys carry over: their states live
- * in JavaScript and move into the new instance on their next call. The switch
+ * machine with SIMD; a no-op when `next` is already running. Existing hashers
+ * and keys carry over: their states live in JavaScript and move into the
+ * other instance on their next call (the one left is wiped). The switch
  * is done when this returns; the promise is kept for callers that await it.
  */
 export async function useBackend(next: Backend): Promise<void> {
   if (next !== 'simd' && next !== 'scalar') throw new TypeError(`backend must be 'simd' or 'scalar', got ${String(next)}`);
   if (next === 'simd' && !simdSupported) throw new Error('wasmac: this runtime does not support Wasm SIMD');
-  const fresh = instantiateCore(next);
+  if (core?.backend === next) return;
+  const other = instanceOf(next);
   evictContext();
   if (core !== undefined) core.exports.wipe();
   keyOwner = null;
-  core = fresh;
+  core = other;
 }
 
 /** The running core; throws if no entry installed one (import from `wasmac`, not from a source file). */

@@ -103,6 +103,30 @@ test('one stream per hash carried across several switches, the last one holding 
   m.assertNone();
 });
 
+test('switching compiles each build at most once, and a switch to the running build changes nothing', async () => {
+  const Real = WebAssembly.Module;
+  let compiled = 0;
+  const Counting = function (this: unknown, bytes: BufferSource) {
+    compiled++;
+    return new Real(bytes);
+  } as unknown as typeof WebAssembly.Module;
+  (WebAssembly as { Module: typeof WebAssembly.Module }).Module = Counting;
+  const m = new Mismatches();
+  try {
+    // Every build has run once by now (the switch tests above), so none compiles again.
+    for (let i = 0; i < 3; i++) for (const b of BACKENDS) await useBackend(b);
+    m.that(`no compile on switches between builds already used, got ${compiled}`, compiled === 0);
+    const key = new HmacKey('sha256', Buffer.from('compile once'));
+    const before = key.mac('x');
+    await useBackend(backend());
+    m.bytes('a key after a switch to the running build', key.mac('x'), before);
+    m.bytes('the same tag as node:crypto', before, nodeHmac('sha256', Buffer.from('compile once'), Buffer.from('x')));
+  } finally {
+    (WebAssembly as { Module: typeof WebAssembly.Module }).Module = Real;
+  }
+  m.assertNone();
+});
+
 test('a destroyed key or finished stream stays unusable after a switch', async () => {
   const k = new HmacKey('sha256', new Uint8Array(32));
   k.destroy();
