@@ -118,7 +118,7 @@ test('switching compiles each build at most once, and a switch to the running bu
     m.that(`no compile on switches between builds already used, got ${compiled}`, compiled === 0);
     const key = new HmacKey('sha256', Buffer.from('compile once'));
     const before = key.mac('x');
-    await useBackend(backend());
+    await useBackend(BACKENDS.at(-1)!); // the running build: the loop ended on it
     m.bytes('a key after a switch to the running build', key.mac('x'), before);
     m.bytes('the same tag as node:crypto', before, nodeHmac('sha256', Buffer.from('compile once'), Buffer.from('x')));
   } finally {
