@@ -5,7 +5,7 @@
 //   3. every `test/**/*.test.ts` suite (uvu), each in its own process.
 // Prints every suite's own report, then one summary line `N passed, N failed`
 // (tests, not suites; a step that fails outside any test counts as one failure).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,17 +13,82 @@ const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
-function run(title: string, command: string, args: string[]): string {
-  console.log(`\n== ${title}`);
-  const res = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
-  process.stdout.write(res.stdout ?? '');
-  process.stderr.write(res.stderr ?? '');
-  if (res.status !== 0) console.log(`(${title}: exit code ${res.status ?? res.signal})`);
-  return res.status === 0 ? (res.stdout ?? '') : `${res.stdout ?? ''}\n__FAILED__`;
+/**
+ * How long one step may run. The slowest suite takes about two minutes on a
+ * quiet 2-core machine and several under load; a suite still running after
+ * this is hung (a server that never answers, a lock never released), and a
+ * hung suite must fail the run, not hold CI until its own time limit.
+ */
+const STEP_LIMIT_MS = 15 * 60_000;
+
+/** The running step's process group, killed with this runner on Ctrl-C (the group does not get the terminal's signal). */
+let current: number | undefined;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (current !== undefined) {
+      try {
+        process.kill(-current, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    process.exit(130);
+  });
 }
 
-function step(title: string, command: string, args: string[]): void {
-  const out = run(title, command, args);
+/**
+ * Runs one step in its own process group, so that on timeout the suite and
+ * everything it started (servers, workers, databases) are killed together.
+ */
+function run(title: string, command: string, args: string[]): Promise<string> {
+  console.log(`\n== ${title}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    current = child.pid;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, STEP_LIMIT_MS);
+    const finish = (status: number | null, signal: string | null): void => {
+      clearTimeout(timer);
+      current = undefined;
+      child.stdout.destroy();
+      child.stderr.destroy();
+      process.stdout.write(stdout);
+      process.stderr.write(stderr);
+      if (timedOut) console.log(`(${title}: killed after ${STEP_LIMIT_MS / 60_000} minutes, counted as a failure)`);
+      else if (status !== 0) console.log(`(${title}: exit code ${status ?? signal})`);
+      resolve(status === 0 && !timedOut ? stdout : `${stdout}\n__FAILED__`);
+    };
+    child.on('error', (e) => {
+      stderr += `${e.message}\n`;
+      end(null, 'spawn error');
+    });
+    // 'close' comes once the pipes are drained too. A grandchild that outlives
+    // the suite and holds them would keep a finished step open, so an exit
+    // without a close within a few seconds ends the step anyway.
+    let ended = false;
+    const end = (status: number | null, signal: string | null): void => {
+      if (ended) return;
+      ended = true;
+      finish(status, signal);
+    };
+    child.on('close', end);
+    child.on('exit', (status, signal) => setTimeout(() => end(status, signal), 5000).unref());
+  });
+}
+
+async function step(title: string, command: string, args: string[]): Promise<void> {
+  const out = await run(title, command, args);
   if (out.endsWith('__FAILED__')) failed++;
   else passed++;
 }
@@ -42,13 +107,13 @@ function count(label: string, text: string): number {
 }
 
 if (only.length === 0) {
-  step('build', 'npm', ['run', '--silent', 'build']);
-  step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
+  await step('build', 'npm', ['run', '--silent', 'build']);
+  await step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
 }
 
 const files = suites('test').filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 for (const file of files) {
-  const out = run(file, process.execPath, ['--import', 'tsx', file]);
+  const out = await run(file, process.execPath, ['--import', 'tsx', file]);
   const total = count('Total', out);
   const ok = count('Passed', out);
   const skipped = count('Skipped', out);
