@@ -11,9 +11,14 @@ function detectRuntime(): NativeRuntime {
   return g.Bun !== undefined ? 'bun' : g.Deno !== undefined ? 'deno' : 'node';
 }
 
-/** A Buffer's bytes as a plain Uint8Array (same memory, no copy: the Buffer is fresh, not pooled). */
+/**
+ * A Buffer's bytes as a plain Uint8Array of their own: a copy of a tag or
+ * digest (at most 64 bytes). Copying beats a view of the Buffer's memory:
+ * `buffer.buffer` makes the engine materialise an ArrayBuffer for a small
+ * Buffer (JavaScriptCore in Bun: ~170 ns a call, a third of a whole native HMAC).
+ */
 function plain(b: Buffer): Uint8Array {
-  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+  return new Uint8Array(b);
 }
 
 /** `crypto.hash` (Node 20.12+) makes no Hash object; older runtimes fall back to createHash. */
