@@ -40,17 +40,19 @@ export const IV384: StaticArray<u64> = [
 ];
 
 // FIPS 180-4 section 4.1.3, functions (4.8) to (4.13); Ch in the form of
-// sha256.ts, Maj written into the rounds.
+// sha256.ts, Maj written into the rounds, the rotations nested as there
+// (ROTR^28(x) ^ ROTR^34(x) ^ ROTR^39(x) = ROTR^28(ROTR^6(ROTR^5(x) ^ x) ^ x)):
+// one copy of x and one temporary instead of three and two.
 // @ts-ignore: decorator
 @inline function Ch(x: u64, y: u64, z: u64): u64 { return z ^ (x & (y ^ z)); }
 // @ts-ignore: decorator
-@inline function Sigma0(x: u64): u64 { return rotr<u64>(x, 28) ^ rotr<u64>(x, 34) ^ rotr<u64>(x, 39); }
+@inline function Sigma0(x: u64): u64 { return rotr<u64>(rotr<u64>(rotr<u64>(x, 5) ^ x, 6) ^ x, 28); }
 // @ts-ignore: decorator
-@inline function Sigma1(x: u64): u64 { return rotr<u64>(x, 14) ^ rotr<u64>(x, 18) ^ rotr<u64>(x, 41); }
+@inline function Sigma1(x: u64): u64 { return rotr<u64>(rotr<u64>(rotr<u64>(x, 23) ^ x, 4) ^ x, 14); }
 // @ts-ignore: decorator
-@inline function sigma0(x: u64): u64 { return rotr<u64>(x, 1) ^ rotr<u64>(x, 8) ^ (x >>> 7); }
+@inline function sigma0(x: u64): u64 { return rotr<u64>(rotr<u64>(x, 7) ^ x, 1) ^ (x >>> 7); }
 // @ts-ignore: decorator
-@inline function sigma1(x: u64): u64 { return rotr<u64>(x, 19) ^ rotr<u64>(x, 61) ^ (x >>> 6); }
+@inline function sigma1(x: u64): u64 { return rotr<u64>(rotr<u64>(x, 42) ^ x, 19) ^ (x >>> 6); }
 
 const K: usize = changetype<usize>(K512);
 
