@@ -2,10 +2,12 @@
  * Cold start: a fresh `node` process per measurement, timed inside it from the
  * script's first line through the import to the first HMAC-SHA-256 (32-byte
  * key, 32-byte message), and to the 10,000th; and whole-process, from spawn
- * to exit of a process that stops after its first MAC. wasmac (the package's
- * built `node` entry, dist/index.node.js, which Node resolves for `wasmac`),
- * node:crypto and hash-wasm; each is spawned several times in rotating order
- * and the medians reported. Every process's tag is checked against node:crypto.
+ * to exit of a process that stops after its first MAC. wasmac twice, as Node
+ * resolves the package's built `node` entries: `wasmac/engine`
+ * (dist/engine.node.js, the engine alone: what the target is about) and
+ * `wasmac` (dist/index.node.js, engine and KMS facade); node:crypto and
+ * hash-wasm. Each is spawned several times in rotating order and the medians
+ * reported. Every process's tag is checked against node:crypto.
  *
  *   npx tsx bench/coldstart.ts [--quick]
  */
@@ -19,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { parseArgs } from './lib/options.js';
 import { bytes, keyFor } from './lib/suite.js';
-import type { ColdStartRow } from './lib/types.js';
+import { COLD_ENGINE, COLD_MAIN, COLD_NODE, type ColdStartRow } from './lib/types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MACS = 10_000;
@@ -59,19 +61,23 @@ function median(xs: number[]): number {
 export async function coldStart(runs: number, log: (line: string) => void): Promise<ColdStartRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'wasmac-cold-'));
   try {
-    // The package's built entry, as Node loads it from node_modules (`npm run bench` builds first).
-    const wasmacFile = join(ROOT, 'dist', 'index.node.js');
+    // The package's built entries, as Node loads them from node_modules (`npm run bench` builds first).
+    const wasmacUrl = (file: string): string => JSON.stringify(pathToFileURL(join(ROOT, 'dist', file)).href);
     const require = createRequire(import.meta.url);
     const hwPkg = require.resolve('hash-wasm/package.json');
     const hwModule = (JSON.parse(readFileSync(hwPkg, 'utf8')) as { module: string }).module;
     const hashWasmUrl = pathToFileURL(join(dirname(hwPkg), hwModule)).href;
 
     const impls: Record<string, string> = {
-      'wasmac HmacKey.mac': `const { HmacKey } = await import(${JSON.stringify(pathToFileURL(wasmacFile).href)});
+      [COLD_ENGINE]: `const { HmacKey } = await import(${wasmacUrl('engine.node.js')});
 const ti = performance.now();
 const key = new HmacKey('sha256', KEY);
 const mac = (m) => key.mac(m);`,
-      'node:crypto createHmac': `const { createHmac } = await import('node:crypto');
+      [COLD_MAIN]: `const { HmacKey } = await import(${wasmacUrl('index.node.js')});
+const ti = performance.now();
+const key = new HmacKey('sha256', KEY);
+const mac = (m) => key.mac(m);`,
+      [COLD_NODE]: `const { createHmac } = await import('node:crypto');
 const ti = performance.now();
 const mac = (m) => createHmac('sha256', KEY).update(m).digest();`,
       'hash-wasm createHMAC': `const { createHMAC, createSHA256 } = await import(${JSON.stringify(hashWasmUrl)});
@@ -114,7 +120,7 @@ const mac = (m) => { h.init(); h.update(m); return h.digest('binary'); };`,
         runs: ss.length,
       };
     });
-    for (const row of rows) log(`${row.impl.padEnd(24)} import ${row.imported.toFixed(2).padStart(7)} ms   first MAC ${row.firstMac.toFixed(2).padStart(7)} ms   ${MACS} MACs ${row.tenThousand.toFixed(2).padStart(7)} ms   whole process ${row.whole.toFixed(1).padStart(6)} ms   (node boot ${row.boot.toFixed(1)} ms)`);
+    for (const row of rows) log(`${row.impl.padEnd(26)} import ${row.imported.toFixed(2).padStart(7)} ms   first MAC ${row.firstMac.toFixed(2).padStart(7)} ms   ${MACS} MACs ${row.tenThousand.toFixed(2).padStart(7)} ms   whole process ${row.whole.toFixed(1).padStart(6)} ms   (node boot ${row.boot.toFixed(1)} ms)`);
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { breakEvenRows, runtimeTable, SUMMARY_IDS, targets } from './lib/report.js';
-import type { Report } from './lib/types.js';
+import { COLD_NODE, type Report } from './lib/types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const report = JSON.parse(readFileSync(`${ROOT}bench/results/latest.json`, 'utf8')) as Report;
@@ -50,7 +50,7 @@ if (be.length > 0) {
 }
 if (report.coldStart.length > 0) {
   lines.push('', 'Cold start, fresh `node` processes (medians): inside the process from its first line to the first MAC, and the whole process from spawn to exit.', '');
-  const n = report.coldStart.find((c) => c.impl === 'node:crypto createHmac');
+  const n = report.coldStart.find((c) => c.impl === COLD_NODE);
   lines.push(
     table(
       ['implementation', 'import + first MAC (ms)', "/ node:crypto's", 'whole process (ms)', "/ node:crypto's"],

@@ -4,7 +4,8 @@
  * 1. the suite in Node (`hmac.bench.ts`, its own process);
  * 2. the same suite in Deno, Bun and headless Chromium (`runtimes.ts`);
  * 3. cold start (`coldstart.ts`), the other suites here (`facade.bench.ts`,
- *    `server.bench.ts`) and the size of the main entry's browser bundle;
+ *    `server.bench.ts`) and the size of the browser bundles of the main entry
+ *    and the engine entry;
  * 4. `bench/results/<date>.md`, `latest.md`, `<date>.json`, `latest.json`, `ratios.svg`.
  *
  *   npm run bench -- [--quick] [--only=hmac/sha256/32/,batch] [--skip=deno,bun,chromium,cold,facade,server]
@@ -166,6 +167,7 @@ for (const { file, args } of OTHERS) {
 if (existsSync(endpointJson)) report.endpoint = JSON.parse(readFileSync(endpointJson, 'utf8')) as Report['endpoint'];
 rmSync(dirname(endpointJson), { recursive: true, force: true });
 report.bundle = await mainBundleSize();
+report.engineBundle = await mainBundleSize('engine');
 report.seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 loads.push(loadavg()[0]!);

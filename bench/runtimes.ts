@@ -57,10 +57,13 @@ export async function buildSuiteBundle(): Promise<SuiteBundles> {
   return { ...files, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The main entry as a browser would ship it: bundled, minified, and gzipped. */
-export async function mainBundleSize(): Promise<{ minified: number; gzip: number }> {
+/**
+ * The main entry (or with `'engine'`, the engine entry `wasmac/engine`) as a
+ * browser would ship it: bundled, minified, and gzipped (level 9); bytes.
+ */
+export async function mainBundleSize(entry: 'main' | 'engine' = 'main'): Promise<{ minified: number; gzip: number }> {
   const out = await build({
-    entryPoints: [join(ROOT, 'src', 'index.ts')],
+    entryPoints: [join(ROOT, 'src', entry === 'main' ? 'index.ts' : 'engine.ts')],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -197,6 +200,7 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
       console.log(outcome.ok ? consoleTable(outcome.result) : `${rt}: not run: ${outcome.reason}`);
     }
     console.log('main entry bundle:', await mainBundleSize());
+    console.log('engine entry bundle:', await mainBundleSize('engine'));
   } finally {
     bundles.cleanup();
   }

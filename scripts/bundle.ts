@@ -3,22 +3,26 @@
 //
 // - ES modules, one per package entry, with the code they share split into
 //   dist/chunks/, so that importing `wasmac` loads a few files instead of one
-//   per source module (import time is most of a cold start). Readable, not
-//   minified: bundlers minify for their users, and an uncaught error in Node
-//   prints the source line it was thrown from.
+//   per source module (import time is most of a cold start), and `wasmac` and
+//   `wasmac/engine` share one engine. Readable, not minified: bundlers minify
+//   for their users, and an uncaught error in Node prints the source line it
+//   was thrown from.
 // - CommonJS in dist/cjs/ for the `require` condition: what Jest and other
 //   CommonJS module systems load (Node itself, from 20.19, takes the ES
-//   modules under `module-sync`). One bundle holds both entries, so that
-//   `wasmac` and `wasmac/node` share one core and one set of classes, as the
-//   ES modules do; dist/cjs/index.js and dist/cjs/node/index.js pick their
-//   half. The type declarations are copied under it, where a package.json says
-//   `commonjs`, so that TypeScript (`module: node16|nodenext`) types a
-//   `require` as CommonJS.
+//   modules under `module-sync`). Two bundles: the engine (dist/cjs/engine.js,
+//   which `wasmac/engine` loads alone), and the rest (dist/cjs/wasmac.js),
+//   which requires the engine's bundle instead of carrying a copy, so that
+//   `wasmac`, `wasmac/node` and `wasmac/engine` share one core and one set of
+//   classes, as the ES modules do; dist/cjs/index.js and
+//   dist/cjs/node/index.js pick their half of wasmac.js. The type
+//   declarations are copied under it, where a package.json says `commonjs`,
+//   so that TypeScript (`module: node16|nodenext`) types a `require` as
+//   CommonJS.
 // - Source maps next to every file, pointing into src/ (shipped in the
 //   package), without the sources inlined.
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { join, resolve } from 'node:path';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const common: BuildOptions = {
   bundle: true,
@@ -36,6 +40,45 @@ const common: BuildOptions = {
 rmSync('dist/chunks', { recursive: true, force: true });
 rmSync('dist/cjs', { recursive: true, force: true });
 
+// The engine's entries, each one file: a cold start pays for every module
+// file the loader reads (resolve, read, compile, in turn), several times what
+// the engine's code costs; one file is what `wasmac/engine` loads.
+await build({
+  ...common,
+  entryPoints: ['src/engine.ts', 'src/engine.node.ts', 'src/engine.workerd.ts'],
+  outbase: 'src',
+  outdir: 'dist',
+  format: 'esm',
+  external: ['node:*', './wasmac.wasm', './wasmac-simd.wasm'],
+});
+
+/**
+ * Everywhere else, the engine is `#engine`, which package.json's "imports"
+ * maps, under the same conditions as the entries, to the one of the files
+ * above that the runtime loads: `wasmac` and `wasmac/engine` share one
+ * engine (one core, one set of classes), and the facade's chunks, shared by
+ * the node, workerd and plain entries, name no variant. `specifier` stands
+ * for the engine's public module and its entries; any other way into
+ * src/engine/ from outside it would bundle a second engine, so it fails the
+ * build.
+ */
+function engineAs(specifier: string): Plugin {
+  const engineDir = resolve('src/engine');
+  const toEngine = new Set(['src/engine.ts', 'src/engine.node.ts', 'src/engine.workerd.ts', 'src/engine/index.ts'].map((f) => resolve(f)));
+  return {
+    name: 'engine-as',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        if (args.importer === '' || args.importer.startsWith(engineDir + '/')) return undefined;
+        const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+        if (toEngine.has(target)) return { path: specifier, external: true };
+        if (target.startsWith(engineDir + '/')) return { errors: [{ text: `${args.path}: outside src/engine, import the engine from engine/index.js` }] };
+        return undefined;
+      });
+    },
+  };
+}
+
 await build({
   ...common,
   entryPoints: ['src/index.ts', 'src/index.node.ts', 'src/index.workerd.ts', 'src/node/index.ts', 'src/node/cli.ts', 'src/cloudflare/index.ts', 'src/deno/index.ts'],
@@ -45,11 +88,26 @@ await build({
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
   // Node built-ins (only src/node uses them), the CLI's JMESPath (a
-  // dependency, loaded only for `--query`) and the .wasm modules the workerd
-  // entry imports (copied next to it by copy-wasm). @assemblyscript/loader is
+  // dependency, loaded only for `--query`). @assemblyscript/loader is
   // bundled: resolving a package at import costs more than its few lines.
   // `pg` (PostgresKeyStore, loaded only when one is opened) stays a dependency too.
-  external: ['node:*', '@jmespath-community/jmespath', 'pg', './wasmac.wasm', './wasmac-simd.wasm'],
+  external: ['node:*', '@jmespath-community/jmespath', 'pg'],
+  plugins: [engineAs('#engine')],
+});
+
+/** What the CommonJS engine bundle is built from: the `node` engine entry (require() only happens where node:crypto is). */
+const CJS_ENGINE = 'src/engine.node.ts';
+
+await build({
+  ...common,
+  entryPoints: [CJS_ENGINE],
+  outfile: 'dist/cjs/engine.js',
+  format: 'cjs',
+  platform: 'node',
+  external: ['node:*'],
+  // native-node.ts's createRequire (Node before 20.16 only) wants a module URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 await build({
@@ -65,6 +123,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   external: ['node:*', '@jmespath-community/jmespath', 'pg'],
+  // The engine is the bundle above, required, not a second copy.
+  plugins: [engineAs('./engine.js')],
   // The CLI reads package.json relative to its module (`wasmac --version`).
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -87,4 +147,4 @@ writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
 writeFileSync('dist/cjs/index.js', "'use strict';\n// wasmac for require(): the main half of the one CommonJS bundle.\nmodule.exports = require('./wasmac.js').main;\n");
 writeFileSync('dist/cjs/node/index.js', "'use strict';\n// wasmac/node for require(): the Node half of the one CommonJS bundle.\nmodule.exports = require('../wasmac.js').node;\n");
 
-console.log('bundled dist/index.js, dist/index.node.js, dist/index.workerd.js, dist/node/index.js, dist/node/cli.js, dist/cloudflare/index.js, dist/deno/index.js (ESM) and dist/cjs/ (CommonJS)');
+console.log('bundled dist/engine.js, dist/engine.node.js, dist/engine.workerd.js, dist/index.js, dist/index.node.js, dist/index.workerd.js, dist/node/index.js, dist/node/cli.js, dist/cloudflare/index.js, dist/deno/index.js (ESM) and dist/cjs/ (CommonJS: engine.js, wasmac.js)');

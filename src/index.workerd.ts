@@ -1,21 +1,17 @@
 /**
  * wasmac, workerd entry (the `workerd` and `worker` export conditions): the
- * same API as the main entry, for Cloudflare Workers and workerd, which refuse
- * to compile Wasm from bytes ("Wasm code generation disallowed by embedder").
- * The two builds of the core are imported as `.wasm` modules instead, which the
- * runtime compiles when it loads the worker; `npm run build` copies them next
- * to this file in dist/. Nothing here touches `import.meta.url` (undefined in
- * workerd).
+ * same API as the main entry, for Cloudflare Workers and workerd, over the
+ * engine's workerd entry (engine.workerd.ts), which takes the core as `.wasm`
+ * modules.
  */
-import { installCore, type Backend } from './engine/core.js';
-import scalarCore from './wasmac.wasm';
-import simdCore from './wasmac-simd.wasm';
-
-/**
- * The runtime compiled both modules before this code ran, so SIMD is
- * supported wherever this entry loads at all.
- */
-installCore((backend: Backend) => (backend === 'simd' ? simdCore : scalarCore), true);
-
-export * from './engine/index.js';
+// The engine's names one by one, not `export *`: the bundle makes the engine
+// an external module (`#engine`, see scripts/bundle.ts), and a star export of
+// an external module in the code shared by several entries does not reach
+// them. test/node/exports.test.ts checks that the list is complete.
+export { backend, useBackend, type BackendChoice, type BackendInUse } from './engine.workerd.js';
+export { type Backend } from './engine.workerd.js';
+export { createHash, sha224, sha256, sha384, sha512, type HashName, type Hasher } from './engine.workerd.js';
+export { createHmac, hmac, HmacKey } from './engine.workerd.js';
+export { BREAK_EVEN, type BreakEven, type NativeRuntime } from './engine.workerd.js';
+export { fromBase64, fromHex, timingSafeEqual, toBase64, toHex, type Bytes } from './engine.workerd.js';
 export * from './kms/index.js';

@@ -64,6 +64,11 @@ export interface SuiteResult {
   notes: string[];
 }
 
+/** The cold-start rows the report looks up by name: the engine entry (the target's), the main entry, the baseline. */
+export const COLD_ENGINE = 'wasmac/engine HmacKey.mac';
+export const COLD_MAIN = 'wasmac HmacKey.mac';
+export const COLD_NODE = 'node:crypto createHmac';
+
 /** A cold-start measurement: medians over fresh `node` processes, in ms. */
 export interface ColdStartRow {
   impl: string;
@@ -108,6 +113,8 @@ export interface Report {
   coldStart: ColdStartRow[];
   /** Minified + gzipped browser bundle of the main entry, bytes. */
   bundle?: { minified: number; gzip: number };
+  /** The same for the engine entry (`wasmac/engine`); reports before it existed lack it. */
+  engineBundle?: { minified: number; gzip: number };
   /** Other developers' suites in `bench/` (the facade, the HTTP endpoint): their console output. */
   others: OtherSuite[];
   /** Wall-clock seconds for the whole run. */

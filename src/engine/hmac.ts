@@ -10,7 +10,10 @@
  * Under the `node` entry (Node, Deno, Bun) a key also has a native half, a
  * node:crypto KeyObject, and messages from the measured break-even length up
  * go to it instead (native.ts): OpenSSL with SHA instructions is faster there.
- * The tag is the same RFC 2104 HMAC either way.
+ * The tag is the same RFC 2104 HMAC either way. The native half is made on
+ * the first such message, not in the constructor: making it loads node:crypto
+ * and OpenSSL's key, milliseconds that a key which only MACs short messages
+ * (the common case, and a cold start's first MAC) never needs.
  */
 import { activateKey, adoptKey, evictContext, forgetKey, getCore, type KeyOwner } from './core.js';
 import { algorithmId, aoutput, copyDigest, createHash, outputLength, StreamingHasher, type HashName, type Hasher } from './hash.js';
@@ -57,7 +60,10 @@ export class HmacKey implements KeyOwner {
   readonly outputLen: number;
   readonly #alg: number;
   #pads: Uint8Array;
-  #native: NativeKey | null;
+  /** The native half once made; null if there is none (no provider, refused, destroyed). */
+  #native: NativeKey | null = null;
+  /** A copy of the key until the native half is made from it; null once it is, or if none will be. */
+  #material: Uint8Array | null;
   #destroyed = false;
 
   constructor(hash: HashName, key: Uint8Array) {
@@ -66,7 +72,23 @@ export class HmacKey implements KeyOwner {
     this.hash = hash;
     this.outputLen = outputLength(this.#alg);
     this.#pads = derivePads(this, this.#alg, hash, key);
-    this.#native = coreOnly ? null : (nativeProvider()?.key(hash, key) ?? null);
+    this.#material = coreOnly || nativeProvider() === null ? null : key.slice();
+  }
+
+  /** The native half, made (and the copy of the key wiped) on first use; null if there is none. */
+  #nativeKey(): NativeKey | null {
+    const material = this.#material;
+    if (material !== null) {
+      this.#material = null;
+      this.#native = nativeProvider()?.key(this.hash, material) ?? null;
+      material.fill(0);
+    }
+    return this.#native;
+  }
+
+  /** Whether this key may go native at all (a provider was installed when it was made, and it was not refused). */
+  get #mayGoNative(): boolean {
+    return this.#material !== null || this.#native !== null;
   }
 
   /**
@@ -110,10 +132,10 @@ export class HmacKey implements KeyOwner {
    * the break-even, which costs little there.
    */
   #nativeMac(message: Bytes): Uint8Array | null {
-    if (this.#native === null) return null; // also after destroy(): the core path says so
+    if (!this.#mayGoNative) return null; // also after destroy(): the core path says so
     abytesOrString(message, 'message');
     if (message.length < this.nativeFrom) return null;
-    return this.#native.mac(message);
+    return this.#nativeKey()?.mac(message) ?? null;
   }
 
   /** The tag of `message` (a string is UTF-8 encoded), as a fresh array. */
@@ -203,8 +225,7 @@ export class HmacKey implements KeyOwner {
   #batch(messages: Bytes[], out: Uint8Array): void {
     const c = getCore();
     const n = this.outputLen;
-    const native = this.#native;
-    const nativeFromBatch = native === null ? Infinity : nativeFrom.batch[this.#alg]!;
+    const nativeFromBatch = this.#mayGoNative ? nativeFrom.batch[this.#alg]! : Infinity;
     evictContext();
     activateKey(this);
     if (slots.length < c.BATCH_MAX) slots = new Int32Array(c.BATCH_MAX);
@@ -226,8 +247,9 @@ export class HmacKey implements KeyOwner {
     };
     for (let i = 0; i < messages.length; i++) {
       const message = messages[i]!;
-      if (message.length >= nativeFromBatch) {
-        out.set(native!.mac(message), i * n);
+      const native = message.length >= nativeFromBatch ? this.#nativeKey() : null;
+      if (native !== null) {
+        out.set(native.mac(message), i * n);
         continue;
       }
       // A string is encoded first (its UTF-8 length decides where it goes).
@@ -255,6 +277,8 @@ export class HmacKey implements KeyOwner {
     this.#destroyed = true;
     forgetKey(this);
     this.#pads.fill(0);
+    this.#material?.fill(0);
+    this.#material = null;
     this.#native = null;
   }
 }

@@ -1,14 +1,32 @@
 /**
  * node:crypto as the native provider: Node, and Deno and Bun, which implement
- * it. Only the `node` entry imports this file.
+ * it. Only the `node` entries import this file.
+ *
+ * node:crypto itself is loaded on the first call that goes native, not at
+ * import: loading it costs a fresh Node process about 4 ms (more than the
+ * rest of the engine's start), and a program whose messages stay under the
+ * break-even never needs it. `process.getBuiltinModule` (Node 20.16+, Deno,
+ * Bun) loads it synchronously, so routing stays synchronous; nothing is
+ * imported for it (even `node:module`, for `createRequire`, costs a cold
+ * start about 1 ms).
  */
-import * as crypto from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
 import type { HashName } from './hash.js';
-import type { NativeKey, NativeProvider, NativeRuntime } from './native.js';
+import { installNative, type NativeKey, type NativeProvider, type NativeRuntime } from './native.js';
 
 function detectRuntime(): NativeRuntime {
   const g = globalThis as { Deno?: unknown; Bun?: unknown };
   return g.Bun !== undefined ? 'bun' : g.Deno !== undefined ? 'deno' : 'node';
+}
+
+const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+const syncLoad = typeof runtime?.getBuiltinModule === 'function';
+
+let loaded: typeof NodeCrypto | undefined;
+
+/** node:crypto, loaded on first use (installNodeProvider makes sure it can be). */
+function nodeCrypto(): typeof NodeCrypto {
+  return (loaded ??= runtime!.getBuiltinModule!('node:crypto') as typeof NodeCrypto);
 }
 
 /**
@@ -21,33 +39,33 @@ function plain(b: Buffer): Uint8Array {
   return new Uint8Array(b);
 }
 
-/** `crypto.hash` (Node 20.12+) makes no Hash object; older runtimes fall back to createHash. */
-const oneShot = (crypto as { hash?: (alg: string, data: Uint8Array | string, enc: 'buffer') => Buffer }).hash;
-
 class NodeKey implements NativeKey {
   readonly #hash: HashName;
-  readonly #key: crypto.KeyObject;
+  readonly #key: NodeCrypto.KeyObject;
 
-  constructor(hash: HashName, key: crypto.KeyObject) {
+  constructor(hash: HashName, key: NodeCrypto.KeyObject) {
     this.#hash = hash;
     this.#key = key;
   }
 
   mac(message: Uint8Array | string): Uint8Array {
-    return plain(crypto.createHmac(this.#hash, this.#key).update(message).digest());
+    return plain(nodeCrypto().createHmac(this.#hash, this.#key).update(message).digest());
   }
 }
 
 export const nodeProvider: NativeProvider = {
   runtime: detectRuntime(),
   hash(hash: HashName, data: Uint8Array | string): Uint8Array {
+    const crypto = nodeCrypto();
+    // `crypto.hash` (Node 20.12+) makes no Hash object; older runtimes fall back to createHash.
+    const oneShot = (crypto as { hash?: (alg: string, data: Uint8Array | string, enc: 'buffer') => Buffer }).hash;
     if (oneShot !== undefined) return plain(oneShot(hash, data, 'buffer'));
     return plain(crypto.createHash(hash).update(data).digest());
   },
   hmac(hash: HashName, key: Uint8Array, message: Uint8Array | string): Uint8Array | null {
-    let h: crypto.Hmac;
+    let h: NodeCrypto.Hmac;
     try {
-      h = crypto.createHmac(hash, key);
+      h = nodeCrypto().createHmac(hash, key);
     } catch {
       return null;
     }
@@ -55,10 +73,29 @@ export const nodeProvider: NativeProvider = {
   },
   key(hash: HashName, key: Uint8Array): NativeKey | null {
     try {
-      return new NodeKey(hash, crypto.createSecretKey(key));
+      return new NodeKey(hash, nodeCrypto().createSecretKey(key));
     } catch {
       // A runtime that refuses this key (some refuse an empty one) leaves it to the core.
       return null;
     }
   },
 };
+
+/**
+ * Installs {@link nodeProvider}: at once where node:crypto loads synchronously
+ * on first use, else (Node 20 before 20.16) once an import of it resolves;
+ * until then every message goes to the core, which gives the same tags.
+ */
+export function installNodeProvider(): void {
+  if (syncLoad) {
+    installNative(nodeProvider);
+    return;
+  }
+  import('node:crypto').then(
+    (crypto) => {
+      loaded = crypto;
+      installNative(nodeProvider);
+    },
+    () => {}, // no node:crypto: the core does everything
+  );
+}

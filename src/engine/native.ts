@@ -96,7 +96,7 @@ export function installNative(p: NativeProvider): void {
   refresh();
 }
 
-/** The installed provider, whether or not routing is on (keys make their native half up front). */
+/** The installed provider, whether or not routing is on (a key made while one is installed may go native later). */
 export function nativeProvider(): NativeProvider | null {
   return provider;
 }

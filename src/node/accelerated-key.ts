@@ -3,7 +3,7 @@
  * messages to node:crypto by itself. It is an `HmacKey` whose break-even can
  * be set per key.
  */
-import { BREAK_EVEN, HmacKey, type HashName } from '../index.node.js';
+import { BREAK_EVEN, HmacKey, type HashName } from '../engine/index.js';
 
 /**
  * Where node:crypto takes over by default in this runtime: the HMAC column
