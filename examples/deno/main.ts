@@ -6,9 +6,11 @@
  *   cd examples/deno && deno run main.ts "Hello World"
  *
  * deno.json maps the bare `wasmac` to the package built in this clone
- * (`../../dist/index.js`). In a project of your own, `npm install` the packed
- * tarball (see the README) and Deno resolves `wasmac` from package.json and
- * node_modules, with no import map.
+ * (`../../dist/index.js`), and `#engine`, the name under which the package's
+ * modules import its engine (package.json "imports"), to the engine's file.
+ * In a project of your own, `npm install` the packed tarball (see the README)
+ * and Deno resolves `wasmac` from package.json and node_modules, with no
+ * import map.
  */
 import { CreateKeyCommand, GenerateMacCommand, KMSClient, toBase64, VerifyMacCommand } from 'wasmac';
 
