@@ -19,6 +19,8 @@ import { HASHES } from '../helpers/vectors.js';
 const ONE_SHOT: Record<HashName, (data: Uint8Array | string) => Uint8Array> = { sha224, sha256, sha384, sha512 };
 const TABLE = BREAK_EVEN.node;
 
+/** How many native halves of keys were made (HmacKey makes one on its first message at or over the break-even). */
+let madeKeys = 0;
 /** How many calls went native since the last reset. */
 const calls = { hash: 0, hmac: 0, mac: 0 };
 const counting: NativeProvider = {
@@ -26,6 +28,7 @@ const counting: NativeProvider = {
   hash: (h, d) => (calls.hash++, nodeProvider.hash(h, d)),
   hmac: (h, k, m) => (calls.hmac++, nodeProvider.hmac(h, k, m)),
   key: (h, k) => {
+    madeKeys++;
     const nk = nodeProvider.key(h, k);
     return nk === null ? null : { mac: (m) => (calls.mac++, nk.mac(m)) };
   },
@@ -143,6 +146,27 @@ test('batches mixing core and native messages put every tag in its place', () =>
     }
   }
   m.assertNone();
+});
+
+test('HmacKey makes its native half on the first message that goes native, not before, and only once', () => {
+  const key = new Uint8Array(32).fill(7);
+  const from = TABLE.hmac.sha256;
+  madeKeys = 0;
+  const k = new HmacKey('sha256', key);
+  for (const len of [0, 32, from - 1]) assert.is(hex(k.mac(new Uint8Array(len))), hex(nodeHmac('sha256', key, new Uint8Array(len))));
+  k.macBatch([new Uint8Array(10), new Uint8Array(from - 1)]);
+  assert.is(madeKeys, 0, 'short messages (and a short batch) leave node:crypto alone');
+  key.fill(9); // the caller's array may change: the key keeps its own copy
+  for (let i = 0; i < 3; i++) assert.is(hex(k.mac(new Uint8Array(from + i))), hex(nodeHmac('sha256', new Uint8Array(32).fill(7), new Uint8Array(from + i))));
+  assert.is(madeKeys, 1, 'one native half, made on the first long message');
+  const batched = new HmacKey('sha256', key);
+  const long = new Uint8Array(TABLE.batch.sha256);
+  assert.is(hex(batched.macBatch([new Uint8Array(3), long])[1]!), hex(nodeHmac('sha256', key, long)));
+  assert.is(madeKeys, 2, 'a batch with a long message makes it too');
+  const destroyed = new HmacKey('sha256', key);
+  destroyed.destroy();
+  assert.throws(() => destroyed.mac(new Uint8Array(from)), /destroyed/);
+  assert.is(madeKeys, 2, 'a destroyed key never makes one');
 });
 
 test('the browser bundle of the main entry does not contain node:crypto', async () => {
