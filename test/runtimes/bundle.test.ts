@@ -12,7 +12,12 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bundle, ROOT, runCommand, tempDir } from './harness.js';
 
-/** The target for the browser bundle of the main entry, minified + gzip. */
+/**
+ * The ceiling for the browser bundle of the main entry, minified + gzip:
+ * 40 KiB. (The project's target is 40 KB, 40,000 B, which the main entry
+ * misses by about 0.6 KB; the bench reports it against that. This keeps it
+ * from growing.)
+ */
 const TARGET_BYTES = 40 * 1024;
 
 /** Every module of a bundle, as esbuild names them. */
@@ -52,13 +57,14 @@ test('a bundle with named imports installs the core (package.json "sideEffects" 
   }
 });
 
-test(`the minified, gzipped browser bundle of the main entry is under ${TARGET_BYTES / 1024} KB`, async () => {
+test(`the minified, gzipped browser bundle of the main entry is under ${TARGET_BYTES / 1024} KiB`, async () => {
   const b = await bundle({ contents: "export * from 'wasmac';" }, { minify: true });
   assert.is((b.code.match(/\\(?:0|x00)asm/g) ?? []).length, 2, 'the measured bundle carries both cores inline (the Wasm magic "\\0asm", escaped)');
   const raw = Buffer.byteLength(b.code);
   const gzip = gzipSync(b.code, { level: 9 }).length;
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`bundle size: main entry (esbuild --bundle --minify, browser) ${kb(raw)} minified, ${kb(gzip)} gzipped (target < ${kb(TARGET_BYTES)})`);
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} KB = ${(n / 1024).toFixed(1)} KiB`;
+  const engine = gzipSync((await bundle({ contents: "export * from 'wasmac/engine';" }, { minify: true })).code, { level: 9 }).length;
+  console.log(`bundle size: main entry (esbuild --bundle --minify, browser) ${kb(raw)} minified, ${kb(gzip)} gzipped (ceiling < ${kb(TARGET_BYTES)}); engine entry ${kb(engine)} gzipped`);
   assert.ok(gzip < TARGET_BYTES, `gzipped bundle is ${gzip} B, target < ${TARGET_BYTES} B`);
 });
 
