@@ -50,11 +50,20 @@ const LAST: u32 = 2;
 // @ts-ignore: decorator
 @inline function sigma1x4(x: v128): v128 { return v128.xor(v128.xor(rotr4(x, 17), rotr4(x, 19)), i32x4.shr_u(x, 10)); }
 
-/** T1 of round i of this group (FIPS 180-4 6.2.2 step 3): h + Sigma1(e) + Ch(e, f, g) + K[t] + W[t], four lanes. */
+/**
+ * W[t] + K[t] of round t, four lanes: from the schedule vectors at `w`, or,
+ * when `constant`, from the precomputed words at `w` that every lane shares.
+ */
 // @ts-ignore: decorator
-@inline function round4(e: v128, f: v128, g: v128, h: v128, kt: usize, kw: usize, i: usize): v128 {
-  return i32x4.add(i32x4.add(h, Sigma1x4(e)),
-    i32x4.add(Ch4(e, f, g), i32x4.add(v128.load32_splat(kt + (i << 2)), v128.load(kw + (i << 4)))));
+@inline function wk4(w: usize, t: usize, constant: bool): v128 {
+  if (constant) return v128.load32_splat(w + (t << 2));
+  return i32x4.add(v128.load32_splat(changetype<usize>(K256) + (t << 2)), v128.load(w + (t << 4)));
+}
+
+/** T1 of round t (FIPS 180-4 6.2.2 step 3): h + Sigma1(e) + Ch(e, f, g) + K[t] + W[t], four lanes. */
+// @ts-ignore: decorator
+@inline function round4(e: v128, f: v128, g: v128, h: v128, w: usize, t: usize, constant: bool): v128 {
+  return i32x4.add(i32x4.add(h, Sigma1x4(e)), i32x4.add(Ch4(e, f, g), wk4(w, t, constant)));
 }
 
 /** Byte swap of each 32-bit lane: SHA-2 words are big-endian. */
@@ -64,21 +73,25 @@ const LAST: u32 = 2;
 }
 
 /**
- * One SHA-256 compression in each of four lanes: lane l compresses the block at
- * `bl` into its state. The four blocks are transposed 4x4 words at a time so
- * that W[t] holds word t of every lane.
+ * Transposes four rows of four words (row l = four words of lane l) into four
+ * columns (column k = word k of every lane) and stores them at `p`, 16 B
+ * apart, byte-swapped when `swap`. The same shuffles turn columns back into rows.
  */
-function compress256x4(st: usize, b0: usize, b1: usize, b2: usize, b3: usize, w: usize): void {
-  for (let t: usize = 0; t < 64; t += 16) {
-    const r0 = v128.load(b0 + t), r1 = v128.load(b1 + t), r2 = v128.load(b2 + t), r3 = v128.load(b3 + t);
-    const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5), t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
-    const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7), t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
-    const p = w + (t << 2);
-    v128.store(p, bswap32x4(i32x4.shuffle(t0, t1, 0, 1, 4, 5)), 0);
-    v128.store(p, bswap32x4(i32x4.shuffle(t0, t1, 2, 3, 6, 7)), 16);
-    v128.store(p, bswap32x4(i32x4.shuffle(t2, t3, 0, 1, 4, 5)), 32);
-    v128.store(p, bswap32x4(i32x4.shuffle(t2, t3, 2, 3, 6, 7)), 48);
-  }
+// @ts-ignore: decorator
+@inline function transpose4(p: usize, r0: v128, r1: v128, r2: v128, r3: v128, swap: bool): void {
+  const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5), t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+  const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7), t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+  let c0 = i32x4.shuffle(t0, t1, 0, 1, 4, 5), c1 = i32x4.shuffle(t0, t1, 2, 3, 6, 7);
+  let c2 = i32x4.shuffle(t2, t3, 0, 1, 4, 5), c3 = i32x4.shuffle(t2, t3, 2, 3, 6, 7);
+  if (swap) { c0 = bswap32x4(c0); c1 = bswap32x4(c1); c2 = bswap32x4(c2); c3 = bswap32x4(c3); }
+  v128.store(p, c0, 0);
+  v128.store(p, c1, 16);
+  v128.store(p, c2, 32);
+  v128.store(p, c3, 48);
+}
+
+/** W[16..63] from W[0..15] at `w` (FIPS 180-4 6.2.2 step 1), four lanes. */
+function schedule256x4(w: usize): void {
   // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16]; p = &W[t-16]. W[t-2]
   // and W[t-1] stay in registers: reading them back would wait on their stores.
   let w2 = v128.load(w, 224), w1 = v128.load(w, 240);
@@ -87,22 +100,24 @@ function compress256x4(st: usize, b0: usize, b1: usize, b2: usize, b3: usize, w:
     v128.store(p, wt, 256);
     w2 = w1; w1 = wt;
   }
+}
+
+/** The 64 rounds and the final additions into the state at `st`, four lanes; `w` as in wk4. */
+// @ts-ignore: decorator
+@inline function rounds256x4(st: usize, w: usize, constant: bool): void {
   let a = v128.load(st, 0), b = v128.load(st, 16), c = v128.load(st, 32), d = v128.load(st, 48);
   let e = v128.load(st, 64), f = v128.load(st, 80), g = v128.load(st, 96), h = v128.load(st, 112);
   // Eight rounds per iteration, the variables rotating by renaming (as in sha256.ts).
-  const k = changetype<usize>(K256);
   for (let t: usize = 0; t < 64; t += 8) {
-    const kw = w + (t << 4);
-    const kt = k + (t << 2);
     let T1: v128;
-    T1 = round4(e, f, g, h, kt, kw, 0); d = i32x4.add(d, T1); h = i32x4.add(T1, i32x4.add(Sigma0x4(a), Maj4(a, b, c)));
-    T1 = round4(d, e, f, g, kt, kw, 1); c = i32x4.add(c, T1); g = i32x4.add(T1, i32x4.add(Sigma0x4(h), Maj4(h, a, b)));
-    T1 = round4(c, d, e, f, kt, kw, 2); b = i32x4.add(b, T1); f = i32x4.add(T1, i32x4.add(Sigma0x4(g), Maj4(g, h, a)));
-    T1 = round4(b, c, d, e, kt, kw, 3); a = i32x4.add(a, T1); e = i32x4.add(T1, i32x4.add(Sigma0x4(f), Maj4(f, g, h)));
-    T1 = round4(a, b, c, d, kt, kw, 4); h = i32x4.add(h, T1); d = i32x4.add(T1, i32x4.add(Sigma0x4(e), Maj4(e, f, g)));
-    T1 = round4(h, a, b, c, kt, kw, 5); g = i32x4.add(g, T1); c = i32x4.add(T1, i32x4.add(Sigma0x4(d), Maj4(d, e, f)));
-    T1 = round4(g, h, a, b, kt, kw, 6); f = i32x4.add(f, T1); b = i32x4.add(T1, i32x4.add(Sigma0x4(c), Maj4(c, d, e)));
-    T1 = round4(f, g, h, a, kt, kw, 7); e = i32x4.add(e, T1); a = i32x4.add(T1, i32x4.add(Sigma0x4(b), Maj4(b, c, d)));
+    T1 = round4(e, f, g, h, w, t, constant); d = i32x4.add(d, T1); h = i32x4.add(T1, i32x4.add(Sigma0x4(a), Maj4(a, b, c)));
+    T1 = round4(d, e, f, g, w, t + 1, constant); c = i32x4.add(c, T1); g = i32x4.add(T1, i32x4.add(Sigma0x4(h), Maj4(h, a, b)));
+    T1 = round4(c, d, e, f, w, t + 2, constant); b = i32x4.add(b, T1); f = i32x4.add(T1, i32x4.add(Sigma0x4(g), Maj4(g, h, a)));
+    T1 = round4(b, c, d, e, w, t + 3, constant); a = i32x4.add(a, T1); e = i32x4.add(T1, i32x4.add(Sigma0x4(f), Maj4(f, g, h)));
+    T1 = round4(a, b, c, d, w, t + 4, constant); h = i32x4.add(h, T1); d = i32x4.add(T1, i32x4.add(Sigma0x4(e), Maj4(e, f, g)));
+    T1 = round4(h, a, b, c, w, t + 5, constant); g = i32x4.add(g, T1); c = i32x4.add(T1, i32x4.add(Sigma0x4(d), Maj4(d, e, f)));
+    T1 = round4(g, h, a, b, w, t + 6, constant); f = i32x4.add(f, T1); b = i32x4.add(T1, i32x4.add(Sigma0x4(c), Maj4(c, d, e)));
+    T1 = round4(f, g, h, a, w, t + 7, constant); e = i32x4.add(e, T1); a = i32x4.add(T1, i32x4.add(Sigma0x4(b), Maj4(b, c, d)));
   }
   v128.store(st, i32x4.add(v128.load(st, 0), a), 0);
   v128.store(st, i32x4.add(v128.load(st, 16), b), 16);
@@ -112,6 +127,45 @@ function compress256x4(st: usize, b0: usize, b1: usize, b2: usize, b3: usize, w:
   v128.store(st, i32x4.add(v128.load(st, 80), f), 80);
   v128.store(st, i32x4.add(v128.load(st, 96), g), 96);
   v128.store(st, i32x4.add(v128.load(st, 112), h), 112);
+}
+
+/** 64 rounds over the schedule vectors at `w`. */
+function roundsVar256x4(st: usize, w: usize): void { rounds256x4(st, w, false); }
+
+/** 64 rounds over one block that all four lanes share, its W[t] + K[t] precomputed at `wk`. */
+function roundsConst256x4(st: usize, wk: usize): void { rounds256x4(st, wk, true); }
+
+/**
+ * One SHA-256 compression in each of four lanes: lane l compresses the block at
+ * `bl` into its state. The four blocks are transposed 4x4 words at a time so
+ * that W[t] holds word t of every lane.
+ */
+function compress256x4(st: usize, b0: usize, b1: usize, b2: usize, b3: usize, w: usize): void {
+  for (let t: usize = 0; t < 64; t += 16) {
+    transpose4(w + (t << 2), v128.load(b0 + t), v128.load(b1 + t), v128.load(b2 + t), v128.load(b3 + t), true);
+  }
+  schedule256x4(w);
+  roundsVar256x4(st, w);
+}
+
+/**
+ * Precomputes W[t] + K[t] at `wk` for a block of padding alone: `first` as
+ * word 0 (0x80000000 when the message ended on a block boundary, 0 when its
+ * 0x80 went in the block before), zeros, and the bit length as word 15. Such
+ * a block is the same in every lane whose message has the same length, so
+ * its schedule is computed once, scalar, instead of four times per step.
+ */
+function padSchedule256(wk: usize, first: u32, bits: u32): void {
+  store<u32>(wk, first);
+  memory.fill(wk + 4, 0, 56);
+  store<u32>(wk, bits, 60);
+  for (let t: usize = 16; t < 64; t++) {
+    const w2 = load<u32>(wk + ((t - 2) << 2)), w15 = load<u32>(wk + ((t - 15) << 2));
+    const s1 = rotr<u32>(w2, 17) ^ rotr<u32>(w2, 19) ^ (w2 >>> 10);
+    const s0 = rotr<u32>(w15, 7) ^ rotr<u32>(w15, 18) ^ (w15 >>> 3);
+    store<u32>(wk + (t << 2), s1 + load<u32>(wk + ((t - 7) << 2)) + s0 + load<u32>(wk + ((t - 16) << 2)));
+  }
+  for (let t: usize = 0; t < 64; t++) store<u32>(wk + (t << 2), load<u32>(wk + (t << 2)) + load<u32>(changetype<usize>(K256) + (t << 2)));
 }
 
 // ---- SHA-512, two lanes ---------------------------------------------------
@@ -191,12 +245,17 @@ function setLaneState(tmp: usize, l: usize, from: usize, wordSize: usize): void 
   }
 }
 
-/** Writes the first `n` digest bytes of lane `l`, big-endian, at `out`. */
+/**
+ * Writes lane `l`'s state at `out`: for SHA-512 the first `n` digest bytes,
+ * big-endian; for SHA-256 all eight words as they are (host-endian), which
+ * the outer pass (outer256x4) reads back as the next block's words.
+ */
 function laneDigest(tmp: usize, l: usize, out: usize, n: usize, wordSize: usize): void {
-  for (let i: usize = 0, k: usize = 0; i < n; i += wordSize, k++) {
-    if (wordSize == 8) store64be(out + i, load<u64>(tmp + STATE + (k << 4) + (l << 3)));
-    else store32be(out + i, load<u32>(tmp + STATE + (k << 4) + (l << 2)));
+  if (wordSize == 4) {
+    for (let k: usize = 0; k < 8; k++) store<u32>(out + (k << 2), load<u32>(tmp + STATE + (k << 4) + (l << 2)));
+    return;
   }
+  for (let i: usize = 0, k: usize = 0; i < n; i += 8, k++) store64be(out + i, load<u64>(tmp + STATE + (k << 4) + (l << 3)));
 }
 
 /** Gives lane `l` message `job` (`len` bytes at `p`), starting from the key's inner state. */
@@ -244,10 +303,91 @@ function nextBlock(tmp: usize, l: usize, block: usize, lengthField: usize): usiz
   return pad;
 }
 
+/**
+ * Word 0 of the SHA-256 block lane `l` compresses next if that block is
+ * padding alone (0x80000000: the message ended on a block boundary; 0: its
+ * 0x80 went in the block before), else -1. The block's other words are zero
+ * but the bit length, word 15.
+ */
+function padOnlyFirst(tmp: usize, l: usize): i64 {
+  const lane = tmp + LANE + (l << 5);
+  const phase = load<u32>(lane, L_PHASE);
+  if (phase == LENGTH_ONLY) return 0;
+  if (phase == DATA && load<u32>(lane, L_LEFT) == 0) return 0x80000000;
+  return -1;
+}
+
+/**
+ * The SHA-256 step when every busy lane's next block is padding alone with
+ * the same word 0 and bit length, as in a batch of equal lengths that are
+ * multiples of 64 (64 B messages among them): one shared schedule,
+ * precomputed at `wk` unless the last shared step had the same block (`cached`).
+ * Returns the block's key (word 0's top bit << 32 | bit length, never
+ * negative), or -1 if the lanes differ (nothing done).
+ */
+function sharedPadStep(tmp: usize, lanes: usize, wk: usize, cached: i64): i64 {
+  let key: i64 = -1;
+  for (let l: usize = 0; l < lanes; l++) {
+    const lane = tmp + LANE + (l << 5);
+    if (load<i32>(lane, L_JOB) < 0) continue;
+    const first = padOnlyFirst(tmp, l);
+    if (first < 0) return -1;
+    const laneKey = ((first >>> 31) << 32) | <i64>((64 + <u64>load<u32>(lane, L_LEN)) << 3);
+    if (key >= 0 && laneKey != key) return -1;
+    key = laneKey;
+  }
+  if (key < 0) return -1;
+  if (key != cached) padSchedule256(wk, <u32>(key >>> 32) << 31, <u32>key);
+  roundsConst256x4(tmp + STATE, wk);
+  for (let l: usize = 0; l < lanes; l++) {
+    const lane = tmp + LANE + (l << 5);
+    store<u32>(lane, 0, L_LEFT);
+    store<u32>(lane, LAST, L_PHASE);
+  }
+  return key;
+}
+
 // @ts-ignore: decorator
 @inline function compressLanes(wide: bool, tmp: usize, b0: usize, b1: usize, b2: usize, b3: usize, w: usize): void {
   if (wide) compress512x2(tmp + STATE, b0, b1, w);
   else compress256x4(tmp + STATE, b0, b1, b2, b3, w);
+}
+
+/**
+ * The outer hashes of a SHA-256 batch, four messages per step: each is one
+ * block from the key's outer state, the inner digest (host-endian words,
+ * 32 B apart at `out`, as laneDigest left them) then 0x80, zeros and the bit
+ * length of one key block plus the digest. The digest words go straight into
+ * W: no bytes to pad, swap or transpose per message. The `n`-byte tags
+ * replace the inner digests, end to end at `out`.
+ */
+function outer256x4(key: usize, out: usize, count: u32, n: usize, w: usize, tmp: usize): void {
+  const st = tmp + STATE;
+  const rows = tmp + PAD;
+  const words = n >> 2; // 7 (SHA-224) or 8
+  for (let i: usize = 0; i < <usize>count; i += 4) {
+    // Lanes past `count` hash what is in OUT there; their tags are not kept.
+    const d = out + (i << 5);
+    transpose4(w, v128.load(d), v128.load(d, 32), v128.load(d, 64), v128.load(d, 96), false);
+    transpose4(w + 64, v128.load(d, 16), v128.load(d, 48), v128.load(d, 80), v128.load(d, 112), false);
+    v128.store(w + (words << 4), i32x4.splat(0x80000000));
+    for (let t = words + 1; t < 15; t++) v128.store(w + (t << 4), i32x4.splat(0));
+    v128.store(w + (15 << 4), i32x4.splat(<i32>((64 + <u32>n) << 3)));
+    for (let k: usize = 0; k < 8; k++) v128.store(st + (k << 4), v128.load32_splat(key + 64 + (k << 2)));
+    schedule256x4(w);
+    roundsVar256x4(st, w);
+    // Words back to lanes (rows), big-endian: lane l's tag is rows + 16 l and rows + 64 + 16 l.
+    transpose4(rows, v128.load(st, 0), v128.load(st, 16), v128.load(st, 32), v128.load(st, 48), true);
+    transpose4(rows + 64, v128.load(st, 64), v128.load(st, 80), v128.load(st, 96), v128.load(st, 112), true);
+    // In order, 32 B each even when n = 28: a tag's last 4 B land where the
+    // next tag starts and that tag overwrites them; the inner digests of the
+    // next group start at 32 (i + 4), past 28 (i + 3) + 32.
+    for (let l: usize = 0; l < 4 && i + l < <usize>count; l++) {
+      const p = out + (i + l) * n;
+      v128.store(p, v128.load(rows + (l << 4)));
+      v128.store(p, v128.load(rows + 64 + (l << 4)), 16);
+    }
+  }
 }
 
 /**
@@ -262,7 +402,11 @@ export function hmacBatchSimd(key: usize, input: usize, lens: usize, out: usize,
   const block: usize = wide ? 128 : 64;
   const lengthField: usize = wide ? 16 : 8;
   const wordSize: usize = wide ? 8 : 4;
+  // Where lane digests go: SHA-256 keeps whole states 32 B apart for outer256x4.
+  const stride: usize = wide ? n : 32;
   const blocks = tmp + PAD + 4 * 128; // four block pointers for the step
+  const wk = w + 1024; // a shared padding block's W + K (SHA-256 only; its schedule uses w .. w + 1 KiB)
+  let cached: i64 = -1;
   // Inner hashes: every lane runs messages until none is left.
   let job: u32 = 0;
   let p = input;
@@ -277,16 +421,21 @@ export function hmacBatchSimd(key: usize, input: usize, lens: usize, out: usize,
     }
   }
   while (active > 0) {
-    for (let l: usize = 0; l < 4; l++) {
-      const busy = l < lanes && load<i32>(tmp + LANE + (l << 5), L_JOB) >= 0;
-      store<u32>(blocks + (l << 2), <u32>(busy ? nextBlock(tmp, l, block, lengthField) : tmp + PAD + (l << 7)));
+    const shared = wide ? -1 : sharedPadStep(tmp, lanes, wk, cached);
+    if (shared >= 0) {
+      cached = shared;
+    } else {
+      for (let l: usize = 0; l < 4; l++) {
+        const busy = l < lanes && load<i32>(tmp + LANE + (l << 5), L_JOB) >= 0;
+        store<u32>(blocks + (l << 2), <u32>(busy ? nextBlock(tmp, l, block, lengthField) : tmp + PAD + (l << 7)));
+      }
+      compressLanes(wide, tmp, load<u32>(blocks), load<u32>(blocks, 4), load<u32>(blocks, 8), load<u32>(blocks, 12), w);
     }
-    compressLanes(wide, tmp, load<u32>(blocks), load<u32>(blocks, 4), load<u32>(blocks, 8), load<u32>(blocks, 12), w);
     for (let l: usize = 0; l < lanes; l++) {
       const lane = tmp + LANE + (l << 5);
       const current = load<i32>(lane, L_JOB);
       if (current < 0 || load<u32>(lane, L_PHASE) != LAST) continue;
-      laneDigest(tmp, l, out + <usize>current * n, n, wordSize);
+      laneDigest(tmp, l, out + <usize>current * stride, n, wordSize);
       if (job < count) {
         const len = load<u32>(lens + (<usize>job << 2));
         startLane(tmp, l, job, p, len, key, wordSize);
@@ -297,7 +446,11 @@ export function hmacBatchSimd(key: usize, input: usize, lens: usize, out: usize,
       }
     }
   }
-  // Outer hashes: one block each (inner digest, 0x80, zeros, length), lanes at a time.
+  if (!wide) {
+    outer256x4(key, out, count, n, w, tmp);
+    return;
+  }
+  // SHA-512 outer hashes: one block each (inner digest, 0x80, zeros, length), two lanes at a time.
   for (let i: u32 = 0; i < count; i += <u32>lanes) {
     for (let l: usize = 0; l < 4; l++) {
       const pad = tmp + PAD + (l << 7);
