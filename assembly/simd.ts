@@ -8,10 +8,20 @@
 // digests go to the output area, then the outer hashes (one block each, from
 // the outer state) overwrite them with the tags.
 //
+// Two shortcuts for SHA-256, where short messages spend most of their time
+// on padding: a block of padding alone (0x80 or nothing, zeros, the length)
+// is the same in every lane whose message has the same length, so when all
+// busy lanes compress one, its schedule is computed once (sharedPadStep); and
+// the outer hashes take the inner digests as words, straight into the
+// schedule, without building, swapping or transposing a padded block per
+// message (outer256x4).
+//
 // Scratch layout (at `tmp`, 1 KiB):
 //   STATE  8 x v128  the working state: word k of lane l at STATE + 16 k + (4 or 8) l
 //   LANE   4 x 32 B  per lane: message index (i32, -1 = idle), next byte, bytes left, phase, message length (u32 each)
 //   PAD    4 x 128 B per lane: the block being built when a message's tail needs padding
+// and at `w` (2 KiB): the message schedule, 64 x v128 for SHA-256 (80 for
+// SHA-512), then for SHA-256 the shared padding block's W + K (64 x u32).
 
 import { store32be, store64be } from './bytes';
 import { K256 } from './sha256';

@@ -89,6 +89,37 @@ for (const b of ALL_BACKENDS) {
     });
   }
 
+  test('lane scheduling: padding-only blocks shared by every busy lane or only some, lanes at different phases, idle lanes', () => {
+    // On the SIMD build a step where every busy lane compresses a block of
+    // padding alone with the same length takes one shared schedule; these
+    // batches make that step happen with 1..4 busy lanes, and make it almost
+    // happen (one lane of another length or phase) so the lanes split again.
+    const rng = prng(SEED + 5);
+    const m = new Mismatches();
+    for (const { name: hash, blockLen: b } of HASHES) {
+      const key = rng.bytes(32);
+      const tailed = b - 8; // the tail leaves no room for the length: a block of zeros and the length follows
+      const batches: Record<string, number[]> = {
+        '64 x one block (the benchmark)': new Array<number>(64).fill(b),
+        '63 x one block': new Array<number>(63).fill(b),
+        '65 x two blocks': new Array<number>(65).fill(2 * b),
+        '1..7 x one block': [b, b, b, b, b, b, b],
+        'one block, one of another multiple': [b, b, b, 2 * b, b, b, b, b],
+        'one block and empty': [b, 0, b, 0, b, 0, b, 0, 0, b],
+        'tails that need a length block': new Array<number>(9).fill(tailed),
+        'length blocks of different lengths': [tailed, tailed + 1, tailed, tailed + 2, tailed, tailed, tailed + 3, tailed],
+        'length blocks next to boundary ends': [tailed, b, tailed, b, 2 * b - 8, 2 * b, tailed, b],
+        'boundary ends next to length blocks': [b, tailed, b, tailed, 2 * b, 2 * b - 8, b, tailed],
+        'long and short': [9 * b, b, b, b, b, b, b, b, b, b, b, b, 3 * b, 0, 0],
+      };
+      for (const [label, lengths] of Object.entries(batches)) {
+        checkBatch(m, `${hash} ${label}`, hash, key, messagesOf(rng, lengths));
+        checkBatch(m, `${hash} ${label}, shuffled`, hash, key, messagesOf(rng, shuffled(rng, lengths)));
+      }
+    }
+    m.assertNone();
+  });
+
   test('batches that overflow the 1024 batch slots and the 256 KiB input window, with messages larger than the window', () => {
     const rng = prng(SEED + 3);
     const m = new Mismatches();
