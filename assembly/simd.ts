@@ -21,7 +21,7 @@
 //   LANE   4 x 32 B  per lane: message index (i32, -1 = idle), next byte, bytes left, phase, message length (u32 each)
 //   PAD    4 x 128 B per lane: the block being built when a message's tail needs padding
 // and at `w` (2 KiB): the message schedule, 64 x v128 for SHA-256 (80 for
-// SHA-512), then for SHA-256 the shared padding block's W + K (64 x u32).
+// SHA-512), then for SHA-256 the shared padding block's schedule (64 x v128).
 
 import { store32be, store64be } from './bytes';
 import { K256 } from './sha256';
@@ -60,20 +60,11 @@ const LAST: u32 = 2;
 // @ts-ignore: decorator
 @inline function sigma1x4(x: v128): v128 { return v128.xor(v128.xor(rotr4(x, 17), rotr4(x, 19)), i32x4.shr_u(x, 10)); }
 
-/**
- * W[t] + K[t] of round t, four lanes: from the schedule vectors at `w`, or,
- * when `constant`, from the precomputed words at `w` that every lane shares.
- */
+/** T1 of round t (FIPS 180-4 6.2.2 step 3): h + Sigma1(e) + Ch(e, f, g) + K[t] + W[t], four lanes, W[t] at `w`. */
 // @ts-ignore: decorator
-@inline function wk4(w: usize, t: usize, constant: bool): v128 {
-  if (constant) return v128.load32_splat(w + (t << 2));
-  return i32x4.add(v128.load32_splat(changetype<usize>(K256) + (t << 2)), v128.load(w + (t << 4)));
-}
-
-/** T1 of round t (FIPS 180-4 6.2.2 step 3): h + Sigma1(e) + Ch(e, f, g) + K[t] + W[t], four lanes. */
-// @ts-ignore: decorator
-@inline function round4(e: v128, f: v128, g: v128, h: v128, w: usize, t: usize, constant: bool): v128 {
-  return i32x4.add(i32x4.add(h, Sigma1x4(e)), i32x4.add(Ch4(e, f, g), wk4(w, t, constant)));
+@inline function round4(e: v128, f: v128, g: v128, h: v128, w: usize, t: usize): v128 {
+  const kw = i32x4.add(v128.load32_splat(changetype<usize>(K256) + (t << 2)), v128.load(w + (t << 4)));
+  return i32x4.add(i32x4.add(h, Sigma1x4(e)), i32x4.add(Ch4(e, f, g), kw));
 }
 
 /** Byte swap of each 32-bit lane: SHA-2 words are big-endian. */
@@ -85,7 +76,9 @@ const LAST: u32 = 2;
 /**
  * Transposes four rows of four words (row l = four words of lane l) into four
  * columns (column k = word k of every lane) and stores them at `p`, 16 B
- * apart, byte-swapped when `swap`. The same shuffles turn columns back into rows.
+ * apart, byte-swapped when `swap`. The same shuffles turn columns back into
+ * rows. Shuffles are long instructions and the bundle carries the Wasm, so
+ * each use sits in a loop rather than being repeated.
  */
 // @ts-ignore: decorator
 @inline function transpose4(p: usize, r0: v128, r1: v128, r2: v128, r3: v128, swap: bool): void {
@@ -112,22 +105,18 @@ function schedule256x4(w: usize): void {
   }
 }
 
-/** The 64 rounds and the final additions into the state at `st`, four lanes; `w` as in wk4. */
-// @ts-ignore: decorator
-@inline function rounds256x4(st: usize, w: usize, constant: bool): void {
+/** The 64 rounds over the schedule at `w` and the final additions into the state at `st`, four lanes. */
+function rounds256x4(st: usize, w: usize): void {
   let a = v128.load(st, 0), b = v128.load(st, 16), c = v128.load(st, 32), d = v128.load(st, 48);
   let e = v128.load(st, 64), f = v128.load(st, 80), g = v128.load(st, 96), h = v128.load(st, 112);
-  // Eight rounds per iteration, the variables rotating by renaming (as in sha256.ts).
-  for (let t: usize = 0; t < 64; t += 8) {
-    let T1: v128;
-    T1 = round4(e, f, g, h, w, t, constant); d = i32x4.add(d, T1); h = i32x4.add(T1, i32x4.add(Sigma0x4(a), Maj4(a, b, c)));
-    T1 = round4(d, e, f, g, w, t + 1, constant); c = i32x4.add(c, T1); g = i32x4.add(T1, i32x4.add(Sigma0x4(h), Maj4(h, a, b)));
-    T1 = round4(c, d, e, f, w, t + 2, constant); b = i32x4.add(b, T1); f = i32x4.add(T1, i32x4.add(Sigma0x4(g), Maj4(g, h, a)));
-    T1 = round4(b, c, d, e, w, t + 3, constant); a = i32x4.add(a, T1); e = i32x4.add(T1, i32x4.add(Sigma0x4(f), Maj4(f, g, h)));
-    T1 = round4(a, b, c, d, w, t + 4, constant); h = i32x4.add(h, T1); d = i32x4.add(T1, i32x4.add(Sigma0x4(e), Maj4(e, f, g)));
-    T1 = round4(h, a, b, c, w, t + 5, constant); g = i32x4.add(g, T1); c = i32x4.add(T1, i32x4.add(Sigma0x4(d), Maj4(d, e, f)));
-    T1 = round4(g, h, a, b, w, t + 6, constant); f = i32x4.add(f, T1); b = i32x4.add(T1, i32x4.add(Sigma0x4(c), Maj4(c, d, e)));
-    T1 = round4(f, g, h, a, w, t + 7, constant); e = i32x4.add(e, T1); a = i32x4.add(T1, i32x4.add(Sigma0x4(b), Maj4(b, c, d)));
+  // One round per iteration, the variables moving down as in FIPS 180-4: the
+  // moves cost about nothing, and eight renamed rounds would take 1.4 KB more
+  // of Wasm in the bundle.
+  for (let t: usize = 0; t < 64; t++) {
+    const T1 = round4(e, f, g, h, w, t);
+    const T2 = i32x4.add(Sigma0x4(a), Maj4(a, b, c));
+    h = g; g = f; f = e; e = i32x4.add(d, T1);
+    d = c; c = b; b = a; a = i32x4.add(T1, T2);
   }
   v128.store(st, i32x4.add(v128.load(st, 0), a), 0);
   v128.store(st, i32x4.add(v128.load(st, 16), b), 16);
@@ -139,12 +128,6 @@ function schedule256x4(w: usize): void {
   v128.store(st, i32x4.add(v128.load(st, 112), h), 112);
 }
 
-/** 64 rounds over the schedule vectors at `w`. */
-function roundsVar256x4(st: usize, w: usize): void { rounds256x4(st, w, false); }
-
-/** 64 rounds over one block that all four lanes share, its W[t] + K[t] precomputed at `wk`. */
-function roundsConst256x4(st: usize, wk: usize): void { rounds256x4(st, wk, true); }
-
 /**
  * One SHA-256 compression in each of four lanes: lane l compresses the block at
  * `bl` into its state. The four blocks are transposed 4x4 words at a time so
@@ -155,27 +138,21 @@ function compress256x4(st: usize, b0: usize, b1: usize, b2: usize, b3: usize, w:
     transpose4(w + (t << 2), v128.load(b0 + t), v128.load(b1 + t), v128.load(b2 + t), v128.load(b3 + t), true);
   }
   schedule256x4(w);
-  roundsVar256x4(st, w);
+  rounds256x4(st, w);
 }
 
 /**
- * Precomputes W[t] + K[t] at `wk` for a block of padding alone: `first` as
- * word 0 (0x80000000 when the message ended on a block boundary, 0 when its
- * 0x80 went in the block before), zeros, and the bit length as word 15. Such
- * a block is the same in every lane whose message has the same length, so
- * its schedule is computed once, scalar, instead of four times per step.
+ * The schedule of a block of padding alone, at `ws`: `first` as word 0
+ * (0x80000000 when the message ended on a block boundary, 0 when its 0x80
+ * went in the block before), zeros, and the bit length as word 15, the same
+ * in all four lanes. Such a block is the same in every lane whose message has
+ * the same length, so its schedule is computed once, not once per step.
  */
-function padSchedule256(wk: usize, first: u32, bits: u32): void {
-  store<u32>(wk, first);
-  memory.fill(wk + 4, 0, 56);
-  store<u32>(wk, bits, 60);
-  for (let t: usize = 16; t < 64; t++) {
-    const w2 = load<u32>(wk + ((t - 2) << 2)), w15 = load<u32>(wk + ((t - 15) << 2));
-    const s1 = rotr<u32>(w2, 17) ^ rotr<u32>(w2, 19) ^ (w2 >>> 10);
-    const s0 = rotr<u32>(w15, 7) ^ rotr<u32>(w15, 18) ^ (w15 >>> 3);
-    store<u32>(wk + (t << 2), s1 + load<u32>(wk + ((t - 7) << 2)) + s0 + load<u32>(wk + ((t - 16) << 2)));
-  }
-  for (let t: usize = 0; t < 64; t++) store<u32>(wk + (t << 2), load<u32>(wk + (t << 2)) + load<u32>(changetype<usize>(K256) + (t << 2)));
+function padSchedule256(ws: usize, first: u32, bits: u32): void {
+  v128.store(ws, i32x4.splat(first));
+  memory.fill(ws + 16, 0, 14 * 16);
+  v128.store(ws + 15 * 16, i32x4.splat(bits));
+  schedule256x4(ws);
 }
 
 // ---- SHA-512, two lanes ---------------------------------------------------
@@ -191,11 +168,11 @@ function padSchedule256(wk: usize, first: u32, bits: u32): void {
 // @ts-ignore: decorator
 @inline function sigma1x2(x: v128): v128 { return v128.xor(v128.xor(rotr2(x, 19), rotr2(x, 61)), i64x2.shr_u(x, 6)); }
 
-/** T1 of round i of this group (FIPS 180-4 6.4.2 step 3), two lanes. */
+/** T1 of round t (FIPS 180-4 6.4.2 step 3), two lanes, W[t] at `w`. */
 // @ts-ignore: decorator
-@inline function round2(e: v128, f: v128, g: v128, h: v128, kt: usize, kw: usize, i: usize): v128 {
-  return i64x2.add(i64x2.add(h, Sigma1x2(e)),
-    i64x2.add(Ch4(e, f, g), i64x2.add(v128.load64_splat(kt + (i << 3)), v128.load(kw + (i << 4)))));
+@inline function round2(e: v128, f: v128, g: v128, h: v128, w: usize, t: usize): v128 {
+  const kw = i64x2.add(v128.load64_splat(changetype<usize>(K512) + (t << 3)), v128.load(w + (t << 4)));
+  return i64x2.add(i64x2.add(h, Sigma1x2(e)), i64x2.add(Ch4(e, f, g), kw));
 }
 
 /** Byte swap of each 64-bit lane. */
@@ -221,19 +198,12 @@ function compress512x2(st: usize, b0: usize, b1: usize, w: usize): void {
   }
   let a = v128.load(st, 0), b = v128.load(st, 16), c = v128.load(st, 32), d = v128.load(st, 48);
   let e = v128.load(st, 64), f = v128.load(st, 80), g = v128.load(st, 96), h = v128.load(st, 112);
-  const k = changetype<usize>(K512);
-  for (let t: usize = 0; t < 80; t += 8) {
-    const kw = w + (t << 4);
-    const kt = k + (t << 3);
-    let T1: v128;
-    T1 = round2(e, f, g, h, kt, kw, 0); d = i64x2.add(d, T1); h = i64x2.add(T1, i64x2.add(Sigma0x2(a), Maj4(a, b, c)));
-    T1 = round2(d, e, f, g, kt, kw, 1); c = i64x2.add(c, T1); g = i64x2.add(T1, i64x2.add(Sigma0x2(h), Maj4(h, a, b)));
-    T1 = round2(c, d, e, f, kt, kw, 2); b = i64x2.add(b, T1); f = i64x2.add(T1, i64x2.add(Sigma0x2(g), Maj4(g, h, a)));
-    T1 = round2(b, c, d, e, kt, kw, 3); a = i64x2.add(a, T1); e = i64x2.add(T1, i64x2.add(Sigma0x2(f), Maj4(f, g, h)));
-    T1 = round2(a, b, c, d, kt, kw, 4); h = i64x2.add(h, T1); d = i64x2.add(T1, i64x2.add(Sigma0x2(e), Maj4(e, f, g)));
-    T1 = round2(h, a, b, c, kt, kw, 5); g = i64x2.add(g, T1); c = i64x2.add(T1, i64x2.add(Sigma0x2(d), Maj4(d, e, f)));
-    T1 = round2(g, h, a, b, kt, kw, 6); f = i64x2.add(f, T1); b = i64x2.add(T1, i64x2.add(Sigma0x2(c), Maj4(c, d, e)));
-    T1 = round2(f, g, h, a, kt, kw, 7); e = i64x2.add(e, T1); a = i64x2.add(T1, i64x2.add(Sigma0x2(b), Maj4(b, c, d)));
+  // One round per iteration, as in rounds256x4.
+  for (let t: usize = 0; t < 80; t++) {
+    const T1 = round2(e, f, g, h, w, t);
+    const T2 = i64x2.add(Sigma0x2(a), Maj4(a, b, c));
+    h = g; g = f; f = e; e = i64x2.add(d, T1);
+    d = c; c = b; b = a; a = i64x2.add(T1, T2);
   }
   v128.store(st, i64x2.add(v128.load(st, 0), a), 0);
   v128.store(st, i64x2.add(v128.load(st, 16), b), 16);
@@ -331,11 +301,11 @@ function padOnlyFirst(tmp: usize, l: usize): i64 {
  * The SHA-256 step when every busy lane's next block is padding alone with
  * the same word 0 and bit length, as in a batch of equal lengths that are
  * multiples of 64 (64 B messages among them): one shared schedule,
- * precomputed at `wk` unless the last shared step had the same block (`cached`).
+ * precomputed at `ws` unless the last shared step had the same block (`cached`).
  * Returns the block's key (word 0's top bit << 32 | bit length, never
  * negative), or -1 if the lanes differ (nothing done).
  */
-function sharedPadStep(tmp: usize, lanes: usize, wk: usize, cached: i64): i64 {
+function sharedPadStep(tmp: usize, lanes: usize, ws: usize, cached: i64): i64 {
   let key: i64 = -1;
   for (let l: usize = 0; l < lanes; l++) {
     const lane = tmp + LANE + (l << 5);
@@ -347,8 +317,8 @@ function sharedPadStep(tmp: usize, lanes: usize, wk: usize, cached: i64): i64 {
     key = laneKey;
   }
   if (key < 0) return -1;
-  if (key != cached) padSchedule256(wk, <u32>(key >>> 32) << 31, <u32>key);
-  roundsConst256x4(tmp + STATE, wk);
+  if (key != cached) padSchedule256(ws, <u32>(key >>> 32) << 31, <u32>key);
+  rounds256x4(tmp + STATE, ws);
   for (let l: usize = 0; l < lanes; l++) {
     const lane = tmp + LANE + (l << 5);
     store<u32>(lane, 0, L_LEFT);
@@ -378,17 +348,22 @@ function outer256x4(key: usize, out: usize, count: u32, n: usize, w: usize, tmp:
   for (let i: usize = 0; i < <usize>count; i += 4) {
     // Lanes past `count` hash what is in OUT there; their tags are not kept.
     const d = out + (i << 5);
-    transpose4(w, v128.load(d), v128.load(d, 32), v128.load(d, 64), v128.load(d, 96), false);
-    transpose4(w + 64, v128.load(d, 16), v128.load(d, 48), v128.load(d, 80), v128.load(d, 112), false);
+    // (Loops over the two halves keep one copy of each transpose in the code.)
+    for (let half: usize = 0; half < 32; half += 16) {
+      const r = d + half;
+      transpose4(w + (half << 2), v128.load(r), v128.load(r, 32), v128.load(r, 64), v128.load(r, 96), false);
+    }
     v128.store(w + (words << 4), i32x4.splat(0x80000000));
     for (let t = words + 1; t < 15; t++) v128.store(w + (t << 4), i32x4.splat(0));
     v128.store(w + (15 << 4), i32x4.splat(<i32>((64 + <u32>n) << 3)));
     for (let k: usize = 0; k < 8; k++) v128.store(st + (k << 4), v128.load32_splat(key + 64 + (k << 2)));
     schedule256x4(w);
-    roundsVar256x4(st, w);
+    rounds256x4(st, w);
     // Words back to lanes (rows), big-endian: lane l's tag is rows + 16 l and rows + 64 + 16 l.
-    transpose4(rows, v128.load(st, 0), v128.load(st, 16), v128.load(st, 32), v128.load(st, 48), true);
-    transpose4(rows + 64, v128.load(st, 64), v128.load(st, 80), v128.load(st, 96), v128.load(st, 112), true);
+    for (let half: usize = 0; half < 128; half += 64) {
+      const c = st + half;
+      transpose4(rows + half, v128.load(c), v128.load(c, 16), v128.load(c, 32), v128.load(c, 48), true);
+    }
     // In order, 32 B each even when n = 28: a tag's last 4 B land where the
     // next tag starts and that tag overwrites them; the inner digests of the
     // next group start at 32 (i + 4), past 28 (i + 3) + 32.
@@ -415,7 +390,7 @@ export function hmacBatchSimd(key: usize, input: usize, lens: usize, out: usize,
   // Where lane digests go: SHA-256 keeps whole states 32 B apart for outer256x4.
   const stride: usize = wide ? n : 32;
   const blocks = tmp + PAD + 4 * 128; // four block pointers for the step
-  const wk = w + 1024; // a shared padding block's W + K (SHA-256 only; its schedule uses w .. w + 1 KiB)
+  const ws = w + 1024; // a shared padding block's schedule (SHA-256 only, whose schedule uses w .. w + 1 KiB)
   let cached: i64 = -1;
   // Inner hashes: every lane runs messages until none is left.
   let job: u32 = 0;
@@ -431,7 +406,7 @@ export function hmacBatchSimd(key: usize, input: usize, lens: usize, out: usize,
     }
   }
   while (active > 0) {
-    const shared = wide ? -1 : sharedPadStep(tmp, lanes, wk, cached);
+    const shared = wide ? -1 : sharedPadStep(tmp, lanes, ws, cached);
     if (shared >= 0) {
       cached = shared;
     } else {
