@@ -279,6 +279,7 @@ export class HmacKey implements KeyOwner {
     this.#pads.fill(0);
     this.#material?.fill(0);
     this.#material = null;
+    this.#native?.destroy();
     this.#native = null;
   }
 }

@@ -19,6 +19,8 @@ export type NativeRuntime = 'node' | 'deno' | 'bun';
 export interface NativeKey {
   /** The tag of `message` (a string is UTF-8 encoded). */
   mac(message: Uint8Array | string): Uint8Array;
+  /** Wipes whatever copy of the key this side holds in JavaScript. */
+  destroy(): void;
 }
 
 /** What the `node` entry installs: node:crypto behind three calls. */

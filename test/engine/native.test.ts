@@ -22,7 +22,7 @@ const TABLE = BREAK_EVEN.node;
 /** How many native halves of keys were made (HmacKey makes one on its first message at or over the break-even). */
 let madeKeys = 0;
 /** How many calls went native since the last reset. */
-const calls = { hash: 0, hmac: 0, mac: 0 };
+const calls = { hash: 0, hmac: 0, mac: 0, destroy: 0 };
 const counting: NativeProvider = {
   runtime: 'node',
   hash: (h, d) => (calls.hash++, nodeProvider.hash(h, d)),
@@ -30,11 +30,11 @@ const counting: NativeProvider = {
   key: (h, k) => {
     madeKeys++;
     const nk = nodeProvider.key(h, k);
-    return nk === null ? null : { mac: (m) => (calls.mac++, nk.mac(m)) };
+    return nk === null ? null : { mac: (m) => (calls.mac++, nk.mac(m)), destroy: () => (calls.destroy++, nk.destroy()) };
   },
 };
 function resetCalls(): void {
-  calls.hash = calls.hmac = calls.mac = 0;
+  calls.hash = calls.hmac = calls.mac = calls.destroy = 0;
 }
 
 test.before(async () => {
@@ -55,7 +55,7 @@ test('the node entry routes by default and says so; wasm turns routing off, auto
   resetCalls();
   k.mac(new Uint8Array(TABLE.hmac.sha256 * 4));
   sha256(new Uint8Array(TABLE.hash.sha256 * 4));
-  assert.equal(calls, { hash: 0, hmac: 0, mac: 0 }, 'nothing goes native under wasm');
+  assert.equal(calls, { hash: 0, hmac: 0, mac: 0, destroy: 0 }, 'nothing goes native under wasm');
   await useBackend('auto');
   assert.match(backend(), /^native\+/);
   k.mac(new Uint8Array(TABLE.hmac.sha256));
@@ -89,7 +89,9 @@ test('HmacKey: mac, macInto and verify on both sides of the break-even, bytes an
         m.that(`${hash} string of ${text.length} chars`, hex(k.mac(text)) === hex(nodeHmac(hash, key, Buffer.from(text, 'utf8'))));
         m.that(`${hash} hmac() len ${len}`, hex(hmac(hash, key, msg)) === want);
       }
+      resetCalls();
       k.destroy();
+      m.that(`${hash} key ${keyLen}: destroy() wipes the native half once, got ${calls.destroy}`, calls.destroy === 1);
       assert.throws(() => k.mac(new Uint8Array(from)), /destroyed/);
     }
   }
