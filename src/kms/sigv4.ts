@@ -14,7 +14,7 @@
  * `IncompleteSignatureException`, `InvalidSignatureException`,
  * `UnrecognizedClientException`.
  */
-import { fromHex, hmac as engineHmac, HmacKey, sha256, timingSafeEqual, toHex } from '../engine/index.js';
+import { hmac as engineHmac, HmacKey, sha256, toHex } from '../engine/index.js';
 import { WireError } from './wire/errors.js';
 import type { Credential } from './wire/stages.js';
 
@@ -40,6 +40,12 @@ export interface VerifierOptions {
   /** Serve this one region only: the same as `regions: [region]`. */
   region?: string | undefined;
   service?: string;
+  /**
+   * SHA-256 of `data` (a string is UTF-8) as lower-case hex; default the
+   * engine's `sha256`. A runtime with a faster one for a request's few hundred
+   * bytes passes it: the Node server gives node:crypto's one-shot `hash`.
+   */
+  sha256Hex?: (data: Uint8Array | string) => string;
   /** Largest accepted distance between the request's date and `now()`, ms. AWS: 15 minutes. */
   maxSkewMs?: number;
   now?: () => number;
@@ -129,7 +135,16 @@ function headerValue(headers: SignedRequest['headers'], name: string): string | 
 /** Trimmed, inner runs of whitespace as one space; most values have none and skip the regex. */
 function canonicalValue(v: string): string {
   const t = v.trim();
-  return WHITESPACE_RUN.test(t) ? t.replace(/\s+/g, ' ') : t;
+  return mayHaveWhitespaceRun(t) && WHITESPACE_RUN.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+/** False when `t` has no character that is or may be whitespace but a printable ASCII one (a scan is cheaper than the regex). */
+function mayHaveWhitespaceRun(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c <= 32 || c >= 127) return true;
+  }
+  return false;
 }
 /** Two whitespace characters in a row, or one that is not a plain space. */
 const WHITESPACE_RUN = /\s\s|[^\S ]/;
@@ -137,6 +152,13 @@ const WHITESPACE_RUN = /\s\s|[^\S ]/;
 function sha256Hex(data: Uint8Array | string): string {
   return toHex(sha256(data));
 }
+
+/** 64 hex digits (checked by the parser) into the 32 bytes of `out`. */
+function hexInto(hex: string, out: Uint8Array): void {
+  for (let i = 0; i < 32; i++) out[i] = (HEX_VALUE[hex.charCodeAt(2 * i)]! << 4) | HEX_VALUE[hex.charCodeAt(2 * i + 1)]!;
+}
+const HEX_VALUE = new Uint8Array(128);
+for (let i = 0; i < 16; i++) HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
 
 const encoder = new TextEncoder();
 
@@ -183,6 +205,20 @@ function parseSignedHeaders(value: string): string[] {
   return names;
 }
 
+/** Whether `s` is 64 lower-case hex digits (a scan: cheaper than a regex on every request). */
+function isSignatureHex(s: string): boolean {
+  if (s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+/** Length of `Signature=` and the 64 hex digits, the last parameter as the signers write it. */
+const SIGNATURE_TAIL = 'Signature='.length + 64;
+/** Entries at most in each of the verifier's caches (parsed headers, signing keys); a full cache starts over. */
+const MAX_CACHED = 1024;
+
 function parseAuthorization(header: string): ParsedAuthorization {
   const space = header.indexOf(' ');
   const algorithm = space < 0 ? header : header.slice(0, space);
@@ -205,7 +241,7 @@ function parseAuthorization(header: string): ParsedAuthorization {
     );
   }
   const signature = params.get('Signature')!;
-  if (!/^[0-9a-f]{64}$/.test(signature)) throw incomplete('Signature must be 64 lower-case hex digits.');
+  if (!isSignatureHex(signature)) throw incomplete('Signature must be 64 lower-case hex digits.');
   const [accessKeyId, date, region, service, terminator] = scope as [string, string, string, string, string];
   return {
     accessKeyId,
@@ -220,17 +256,24 @@ function parseAuthorization(header: string): ParsedAuthorization {
 
 /**
  * Checks requests against a fixed set of credentials. Signing keys are derived
- * once per access key and day and kept (they are what AWS calls the
- * "kSigning" key; the secret itself is never logged or put in an error).
+ * once per access key, secret, day and region and kept (they are what AWS
+ * calls the "kSigning" key; the secret itself is never logged or put in an
+ * error), and so is the parsed `Authorization` header without its signature.
  */
 export class SigV4Verifier {
   /** The regions served, or undefined for every region. */
   readonly regions: ReadonlySet<string> | undefined;
   readonly service: string;
   private readonly secrets = new Map<string, Credential>();
-  private readonly signingKeys = new Map<string, HmacKey>();
+  /** Derived signing keys by `<access key ID>/<date>/<region>`, each with the secret it came from. */
+  private readonly signingKeys = new Map<string, { secret: string; key: HmacKey }>();
+  /** What `Authorization` headers said, without their signatures (see parseAuthorization). */
+  private readonly scopes = new Map<string, ParsedAuthorization>();
   private readonly maxSkewMs: number;
   private readonly now: () => number;
+  private readonly sha256Hex: (data: Uint8Array | string) => string;
+  /** The signature's bytes, decoded here for each request (verify runs start to end without yielding). */
+  private readonly given = new Uint8Array(32);
 
   constructor(options: VerifierOptions) {
     for (const c of options.credentials) this.secrets.set(c.accessKeyId, c);
@@ -239,6 +282,7 @@ export class SigV4Verifier {
     this.service = options.service ?? 'kms';
     this.maxSkewMs = options.maxSkewMs ?? FIFTEEN_MINUTES;
     this.now = options.now ?? Date.now;
+    this.sha256Hex = options.sha256Hex ?? sha256Hex;
   }
 
   /** Throws a {@link WireError} when the request lacks an `Authorization` header or it is malformed; cheap, runs before the body is read. */
@@ -247,7 +291,7 @@ export class SigV4Verifier {
     if (header === undefined || header === '' || Array.isArray(header)) {
       throw new WireError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token');
     }
-    const parsed = parseAuthorization(header);
+    const parsed = this.parseAuthorization(header);
     if (headerValue(headers, 'x-amz-date') === undefined && headerValue(headers, 'date') === undefined) {
       throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
     }
@@ -258,10 +302,39 @@ export class SigV4Verifier {
     // captured request could be replayed as another operation. The SDKs,
     // botocore and the AWS CLI sign every x-amz-* header they send.
     // AWS's text is not recorded; it follows AWS's for an unsigned Host (SEMANTICS.md AUTH-1).
-    for (const name of Object.keys(headers)) {
-      if (name.startsWith('x-amz-') && !parsed.signedHeaders.includes(name)) {
+    for (const name in headers) {
+      if (name.startsWith('x-amz-') && Object.hasOwn(headers, name) && !parsed.signedHeaders.includes(name)) {
         throw incomplete(`'${name === 'x-amz-target' ? 'X-Amz-Target' : name}' must be a 'SignedHeader' in the AWS Authorization.`);
       }
+    }
+    return parsed;
+  }
+
+  /**
+   * `parseAuthorization`, remembering what it read of the header without its
+   * signature: a client sends the same credential scope and signed-header
+   * list with every request of a day, and only the signature changes. The
+   * remembered part holds no secret (access key ID, scope, header names).
+   * Only a header that ends in its own `, Signature=<64 hex digits>`
+   * parameter is remembered, so that the rest reads the same whatever the
+   * signature; anything else takes the full parse every time.
+   */
+  private parseAuthorization(header: string): ParsedAuthorization {
+    const tail = header.length - SIGNATURE_TAIL;
+    let prefix: string | undefined;
+    if (tail > 0 && header.startsWith('Signature=', tail) && /,\s*$/.test(header.slice(Math.max(0, tail - 4), tail))) {
+      const signature = header.slice(tail + 10);
+      if (isSignatureHex(signature)) {
+        prefix = header.slice(0, tail);
+        const known = this.scopes.get(prefix);
+        if (known !== undefined) return { ...known, signature };
+      }
+    }
+    const parsed = parseAuthorization(header);
+    if (prefix !== undefined) {
+      // Bounded: a client that keeps changing the rest of its header only makes the map start over.
+      if (this.scopes.size >= MAX_CACHED) this.scopes.clear();
+      this.scopes.set(prefix, { ...parsed, signature: '' });
     }
     return parsed;
   }
@@ -325,7 +398,7 @@ export class SigV4Verifier {
       );
     }
 
-    const payloadHash = sha256Hex(request.body);
+    const payloadHash = this.sha256Hex(request.body);
     const claimed = headerValue(headers, 'x-amz-content-sha256');
     if (claimed !== undefined && claimed !== payloadHash) {
       throw new WireError(
@@ -344,41 +417,49 @@ export class SigV4Verifier {
       if (value === undefined) throw new WireError('InvalidSignatureException', 400, SIGNATURE_MISMATCH);
       canonicalHeaders += `${name}:${value}\n`;
     }
-    const canonicalRequest = [
-      request.method,
-      canonicalPath(path),
-      canonicalQuery(query),
-      canonicalHeaders,
-      parsed.signedHeaders.join(';'),
-      payloadHash,
-    ].join('\n');
+    const canonicalRequest =
+      `${request.method}\n${path === '/' ? '/' : canonicalPath(path)}\n${canonicalQuery(query)}\n` +
+      `${canonicalHeaders}\n${parsed.signedHeaders.join(';')}\n${payloadHash}`;
     const scope = `${parsed.date}/${parsed.region}/${parsed.service}/aws4_request`;
-    const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-    const expected = this.signingKey(credential, parsed.date, parsed.region).mac(stringToSign);
-    const given = fromHex(parsed.signature);
-    if (!timingSafeEqual(expected, given)) throw new WireError('InvalidSignatureException', 400, SIGNATURE_MISMATCH);
+    const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${this.sha256Hex(canonicalRequest)}`;
+    // Compared in constant time by the key (precheck made sure the signature is 64 hex digits).
+    hexInto(parsed.signature, this.given);
+    if (!this.signingKey(credential, parsed.date, parsed.region).verify(stringToSign, this.given)) {
+      throw new WireError('InvalidSignatureException', 400, SIGNATURE_MISMATCH);
+    }
     return credential;
   }
 
   /**
-   * The signing key of `credential` on `date` (the request's region and
-   * this verifier's service) as an HmacKey, derived once: each request then costs one MAC from
-   * the key's saved pad states instead of four HMACs and a key setup.
+   * The signing key of `credential` on `date` in `region` (and this
+   * verifier's service) as an HmacKey, derived once: each request then costs
+   * one MAC from the key's saved pad states instead of four HMACs and a key
+   * setup. Keyed by access key ID, date and region (no secret in the key);
+   * an entry is used only for the secret it was derived from, so a
+   * credential whose secret has changed gets a key of its own. At most
+   * MAX_CACHED entries: a full cache is wiped and starts over.
    */
   private signingKey(credential: Credential, date: string, region: string): HmacKey {
     const id = `${credential.accessKeyId}/${date}/${region}`;
-    let key = this.signingKeys.get(id);
-    if (key === undefined) {
-      const kDate = hmac(`AWS4${credential.secretAccessKey}`, date);
-      const kSigning = hmac(hmac(hmac(kDate, region), this.service), 'aws4_request');
-      key = new HmacKey('sha256', kSigning);
-      kSigning.fill(0);
-      if (this.signingKeys.size > 1024) {
-        for (const k of this.signingKeys.values()) k.destroy();
-        this.signingKeys.clear();
-      }
-      this.signingKeys.set(id, key);
+    const cached = this.signingKeys.get(id);
+    if (cached !== undefined && cached.secret === credential.secretAccessKey) return cached.key;
+    const kDate = hmac(`AWS4${credential.secretAccessKey}`, date);
+    const kRegion = hmac(kDate, region);
+    const kService = hmac(kRegion, this.service);
+    const kSigning = hmac(kService, 'aws4_request');
+    const key = new HmacKey('sha256', kSigning);
+    for (const k of [kDate, kRegion, kService, kSigning]) k.fill(0);
+    if (cached !== undefined) cached.key.destroy();
+    else if (this.signingKeys.size >= MAX_CACHED) {
+      for (const k of this.signingKeys.values()) k.key.destroy();
+      this.signingKeys.clear();
     }
+    this.signingKeys.set(id, { secret: credential.secretAccessKey, key });
     return key;
+  }
+
+  /** How many signing keys are cached (for tests: the cache stays bounded). */
+  get cachedSigningKeys(): number {
+    return this.signingKeys.size;
   }
 }

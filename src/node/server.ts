@@ -34,7 +34,7 @@ import {
 } from '../kms/wire/index.js';
 import { FileKeyStore } from './file-store.js';
 import { applySeed, type Seed } from '../kms/seed.js';
-import { REGION_NAME, SigV4Verifier } from './sigv4.js';
+import { nodeSha256Hex, REGION_NAME, SigV4Verifier } from './sigv4.js';
 
 /** The access key accepted when none is configured: the convention of other local AWS emulators. */
 export const DEFAULT_CREDENTIAL: Readonly<Credential> = Object.freeze({ accessKeyId: 'test', secretAccessKey: 'test' });
@@ -277,7 +277,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     }
     return client;
   };
-  const verifier = new SigV4Verifier({ credentials, regions, now });
+  const verifier = new SigV4Verifier({ credentials, regions, now, sha256Hex: nodeSha256Hex });
   const log = options.log;
   let closing = false;
   let inFlight = 0;

@@ -14,11 +14,17 @@ export * from './all.js';
 /** A command class: constructs a command from any input (validated when sent). */
 export type CommandClass = new (input: any) => KMSCommand<object, MetadataBearer>;
 
+/** Command classes by operation, found once (the endpoint asks on every request). */
+const classes = new Map<Operation, CommandClass>();
+
 /** The command class of `op`. */
 export function commandOf(op: Operation): CommandClass {
+  const known = classes.get(op);
+  if (known !== undefined) return known;
   const C = (all as Record<string, unknown>)[`${op.name}Command`];
   // A table entry without its command file is a build mistake: fail at load, not per request.
   if (typeof C !== 'function') throw new Error(`no ${op.name}Command for the model's ${op.name}`);
+  classes.set(op, C as CommandClass);
   return C as CommandClass;
 }
 

@@ -64,11 +64,27 @@ function needsDecoding(m: Member): boolean {
   return false;
 }
 
+/** The members of each model record that need decoding (blobs, timestamps, or holding some), worked out once per record. */
+const decodable = new WeakMap<Members, ReadonlyMap<string, Member>>();
+
+function decodableOf(members: Members): ReadonlyMap<string, Member> {
+  let found = decodable.get(members);
+  if (found === undefined) {
+    found = new Map(Object.entries(members).filter(([, m]) => needsDecoding(m)));
+    decodable.set(members, found);
+  }
+  return found;
+}
+
 function decodeMembers(members: Members, object: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(object)) {
-    if (value === null || !Object.hasOwn(members, name)) continue;
-    const m = members[name]!;
-    if (needsDecoding(m)) object[name] = decodeValue(m, value, name);
+  const wanted = decodableOf(members);
+  if (wanted.size === 0) return;
+  // In the order the request has them: the first bad one is the one reported.
+  for (const name of Object.keys(object)) {
+    const m = wanted.get(name);
+    if (m === undefined) continue;
+    const value = object[name];
+    if (value !== null) object[name] = decodeValue(m, value, name);
   }
 }
 
@@ -109,7 +125,10 @@ function encodeValue(value: unknown): unknown {
 export function encodeResponse(output: Record<string, unknown> | undefined): string {
   const out: Record<string, unknown> = {};
   if (output !== undefined) {
-    for (const [k, v] of Object.entries(output)) if (k !== '$metadata' && v !== undefined) out[k] = encodeValue(v);
+    for (const k of Object.keys(output)) {
+      const v = output[k];
+      if (k !== '$metadata' && v !== undefined) out[k] = encodeValue(v);
+    }
   }
   return JSON.stringify(out);
 }

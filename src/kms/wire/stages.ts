@@ -71,6 +71,8 @@ function header(req: WireRequest, name: string): string | undefined {
 /** The request's JSON content type, lower case, without parameters; undefined when absent. */
 function requestedType(req: WireRequest): string | undefined {
   const raw = header(req, 'content-type');
+  // What the SDKs send, as it is: no parameters to cut, no case to fold.
+  if (raw === DEFAULT_TYPE) return raw;
   return raw === undefined ? undefined : raw.split(';')[0]!.trim().toLowerCase();
 }
 
@@ -91,7 +93,8 @@ export function tooLarge(limit: number): WireError {
  * while reading, too).
  */
 export function frame(req: WireRequest, maxBodyBytes: number): void {
-  const path = req.url.split('?')[0];
+  const q = req.url.indexOf('?');
+  const path = q < 0 ? req.url : req.url.slice(0, q);
   if (path !== '/') throw new WireError('UnknownOperationException', 404, 'The KMS endpoint is POST /');
   if (req.method !== 'POST') throw new WireError('UnknownOperationException', 405, 'The KMS endpoint is POST /');
   const declared = header(req, 'content-length');
