@@ -113,26 +113,36 @@ export interface KmsServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, out: WireResponse): void {
-  res.statusCode = out.status;
-  for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
-  res.setHeader('Content-Length', Buffer.byteLength(out.body));
-  res.end(out.body);
+/**
+ * Writes `out`: its headers, the request ID and the length in one
+ * `writeHead` (no `setHeader` before it, so Node takes the list as it is),
+ * then the body. `close` adds `Connection: close`.
+ */
+function writeResponse(res: ServerResponse, id: string, out: WireResponse, close: boolean): void {
+  const headers: string[] = ['x-amzn-RequestId', id];
+  for (const name in out.headers) headers.push(name, out.headers[name]!);
+  headers.push('Content-Length', String(Buffer.byteLength(out.body)));
+  if (close) headers.push('Connection', 'close');
+  res.writeHead(out.status, headers);
 }
 
-/** Bodies being read, by connection: a request timeout ends the read with a 408. */
-const readers = new WeakMap<Socket, (err: WireError) => void>();
-/** The latest response of each connection: while it is not ended, nothing else may be written there. */
-const responses = new WeakMap<Socket, ServerResponse>();
+/** What the server keeps of each connection, made once when it opens. */
+interface Connection {
+  /** The latest response: while it is not ended, nothing else may be written here. */
+  response: ServerResponse | undefined;
+  /** The body being read, if any: a request timeout ends the read with a 408. */
+  reader: ((err: WireError) => void) | undefined;
+}
+const connections = new WeakMap<Socket, Connection>();
 
 /** Reads the body, refusing it as soon as it passes `limit` bytes. */
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+function readBody(req: IncomingMessage, connection: Connection, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const stop = (err: Error) => {
       req.off('data', onData);
-      readers.delete(req.socket);
+      connection.reader = undefined;
       reject(err);
     };
     const onData = (chunk: Buffer) => {
@@ -140,10 +150,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
       if (size > limit) stop(tooLarge(limit));
       else chunks.push(chunk);
     };
-    readers.set(req.socket, stop);
+    connection.reader = stop;
     req.on('data', onData);
     req.on('end', () => {
-      readers.delete(req.socket);
+      connection.reader = undefined;
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     });
     req.on('error', stop);
@@ -157,11 +167,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
  * kernel send a reset, and a client that sends its whole body before reading
  * (Python's http.client) would get ECONNRESET instead of the answer.
  */
-function refuseUnread(req: IncomingMessage, res: ServerResponse, out: WireResponse): void {
-  res.statusCode = out.status;
-  for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
-  res.setHeader('Content-Length', Buffer.byteLength(out.body));
-  res.setHeader('Connection', 'close');
+function refuseUnread(req: IncomingMessage, res: ServerResponse, id: string, out: WireResponse): void {
+  writeResponse(res, id, out, true);
   res.write(out.body);
   let dropped = 0;
   const timer = setTimeout(() => req.destroy(), LINGER_MS);
@@ -174,40 +181,73 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse, out: WireRespon
   req.resume();
 }
 
+/** The state of `socket`, made on its first request. */
+function connectionOf(socket: Socket): Connection {
+  let c = connections.get(socket);
+  if (c === undefined) {
+    c = { response: undefined, reader: undefined };
+    connections.set(socket, c);
+  }
+  return c;
+}
+
+/** `new Date().toISOString()` for the log lines, made once per millisecond: a busy endpoint logs several lines in each. */
+function logTimestamp(): () => string {
+  let ms = -1;
+  let text = '';
+  return () => {
+    const now = Date.now();
+    if (now !== ms) {
+      ms = now;
+      text = new Date(now).toISOString();
+    }
+    return text;
+  };
+}
+
+/** What {@link handle} needs besides the request. */
+interface Handler {
+  verifier: SigV4Verifier;
+  clientFor: (c: Credential, region: string) => KMSClient;
+  maxBodyBytes: number;
+  /** Whether the server is closing: each answer then says `Connection: close`. */
+  closing(): boolean;
+}
+
 /**
  * One request through the stages (`src/kms/wire/stages.ts`); the body is
  * read between the header checks and the signature, so that an oversized or
  * unauthenticated request is refused before its body is read.
  */
-async function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  verifier: SigV4Verifier,
-  clientFor: (c: Credential, region: string) => KMSClient,
-  maxBodyBytes: number,
-): Promise<WireResponse> {
-  const head = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
+async function handle(req: IncomingMessage, res: ServerResponse, connection: Connection, id: string, h: Handler): Promise<WireResponse> {
+  // One object for the stages, its body filled in once read.
+  const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: NO_BODY };
   let operation = '-';
   try {
-    frame(head, maxBodyBytes);
-    const prechecked = verifier.precheck(req.headers);
-    const request = { ...head, body: await readBody(req, maxBodyBytes) };
-    const credential = authenticate(request, verifier, prechecked)!;
+    frame(request, h.maxBodyBytes);
+    const prechecked = h.verifier.precheck(request.headers);
+    request.body = await readBody(req, connection, h.maxBodyBytes);
+    const credential = authenticate(request, h.verifier, prechecked)!;
     const op = operationOf(request);
     operation = op.name;
     // The request's region is its credential scope's (REGION-1).
-    const out = encodeSuccess(request, operation, await dispatch(clientFor(credential, prechecked.region), op, decode(request, op)));
-    send(res, out);
+    const out = encodeSuccess(request, operation, await dispatch(h.clientFor(credential, prechecked.region), op, decode(request, op)));
+    writeResponse(res, id, out, h.closing());
+    res.end(out.body);
     return out;
   } catch (err) {
-    const out = encodeFailure(head, operation, err);
+    const out = encodeFailure(request, operation, err);
     // Refused before the body was read (size, authentication, timeout):
     // answer, then close rather than read the rest of an unwanted body.
-    if (err instanceof WireError && !req.complete) refuseUnread(req, res, out);
-    else send(res, out);
+    if (err instanceof WireError && !req.complete) refuseUnread(req, res, id, out);
+    else {
+      writeResponse(res, id, out, h.closing());
+      res.end(out.body);
+    }
     return out;
   }
 }
+const NO_BODY: Uint8Array = new Uint8Array(0);
 
 /** The connection limits of `options`, checked: positive integers, headers no later than the whole request. */
 function serverLimits(options: ServerOptions): Required<Pick<ServerOptions, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxConnections'>> {
@@ -290,23 +330,22 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     // Node checks the two timeouts on this interval (default 30 s, which would stretch them).
     connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
   };
+  const handler: Handler = { verifier, clientFor, maxBodyBytes, closing: () => closing };
+  const timestamp = logTimestamp();
   const server = createServer(http, (req, res) => {
     inFlight++;
-    responses.set(req.socket, res);
+    const connection = connectionOf(req.socket);
+    connection.response = res;
     const started = performance.now();
-    res.setHeader('x-amzn-RequestId', randomUUID());
-    if (closing) res.setHeader('Connection', 'close');
-    handle(req, res, verifier, clientFor, maxBodyBytes)
-      .then((outcome) => {
-        if (log !== undefined) {
-          const ms = (performance.now() - started).toFixed(1);
-          log(`${new Date().toISOString()} ${res.getHeader('x-amzn-RequestId')} ${outcome.operation} ${outcome.status}${outcome.error ? ` ${outcome.error}` : ''} ${ms}ms`);
-        }
-      })
-      .finally(() => {
-        inFlight--;
-        if (inFlight === 0 && idle !== undefined) idle();
-      });
+    const id = randomUUID();
+    void handle(req, res, connection, id, handler).then((outcome) => {
+      if (log !== undefined) {
+        const ms = (performance.now() - started).toFixed(1);
+        log(`${timestamp()} ${id} ${outcome.operation} ${outcome.status}${outcome.error ? ` ${outcome.error}` : ''} ${ms}ms`);
+      }
+      inFlight--;
+      if (inFlight === 0 && idle !== undefined) idle();
+    });
   });
   server.maxConnections = limits.maxConnections;
   let dropsLogged = 0;
@@ -325,16 +364,16 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   server.on('timeout', (socket: Socket) => {
     const read = socket.bytesRead;
     setImmediate(() => {
-      if (socket.bytesRead === read && responses.get(socket)?.writableEnded !== false) socket.destroy();
+      if (socket.bytesRead === read && connections.get(socket)?.response?.writableEnded !== false) socket.destroy();
     });
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    const reader = readers.get(socket);
+    const reader = connections.get(socket)?.reader;
     // A body still arriving: its handler answers the 408 and closes.
     if (timedOut && reader !== undefined) return reader(new WireError('RequestTimeoutException', 408, 'The request was not received in time'));
     // A response under way (or a refusal draining its body) cannot be followed by another.
-    if (!socket.writable || responses.get(socket)?.writableEnded === false) return socket.destroy();
+    if (!socket.writable || connections.get(socket)?.response?.writableEnded === false) return socket.destroy();
     const [status, name, message] = timedOut
       ? [408, 'RequestTimeoutException', 'The request was not received in time']
       : err.code === 'HPE_HEADER_OVERFLOW'
