@@ -254,6 +254,9 @@ async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Pro
   const opened = await openStore(c.store, c.masterKey);
   if (workers > 1) return runPrimary(opened, workers, seed, { region: c.region, accountId: c.accountId }, argv, io);
   const requestLog = lineBuffer(io.stdout);
+  // Lines still buffered when the process ends some other way than a stop (an uncaught error,
+  // process.exit) are written on the way out; only a SIGKILL loses them (10 ms of lines at most).
+  process.on('exit', requestLog.flush);
   let server: KmsServer;
   try {
     server = await startServer({
@@ -270,6 +273,7 @@ async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Pro
       ...(quiet ? {} : { log: requestLog.log }),
     });
   } catch (err) {
+    process.off('exit', requestLog.flush);
     await opened.close();
     throw err;
   }
@@ -283,6 +287,7 @@ async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Pro
       described = await opened.describe();
     } catch (err) {
       // A store that cannot be read (a wrong master key, say): stop, rather than hold the port with nothing to serve.
+      process.off('exit', requestLog.flush);
       await server.close();
       await opened.close();
       throw err;
@@ -301,6 +306,7 @@ async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Pro
   io.stdout(`${signal}: stopping; answering the requests in flight\n`);
   await server.close();
   requestLog.flush();
+  process.off('exit', requestLog.flush);
   await opened.close();
   io.stdout('stopped\n');
   leaveCluster();
@@ -342,9 +348,11 @@ async function runPrimary(opened: OpenStore, n: number, seed: Seed, where: { reg
 
 /**
  * The request log, written a batch of lines at a time: every 10 ms (or
- * sooner past 64 KiB), and at shutdown. Writes to a pipe or file are
- * synchronous in Node on Linux, and under load a write per request cost more
- * than the rest of the request.
+ * sooner past 64 KiB), at shutdown, and when the process exits otherwise
+ * (an uncaught error). Writes to a pipe or file are synchronous in Node on
+ * Linux, and under load a write per request cost more than the rest of the
+ * request. Only a kill that Node cannot see (SIGKILL) loses lines: the last
+ * 10 ms at most.
  */
 function lineBuffer(write: (text: string) => void): { log: (line: string) => void; flush: () => void } {
   let pending = '';

@@ -28,6 +28,7 @@ import {
   frame,
   operationOf,
   tooLarge,
+  useBase64,
   WireError,
   type Credential,
   type WireResponse,
@@ -35,6 +36,10 @@ import {
 import { FileKeyStore } from './file-store.js';
 import { applySeed, type Seed } from '../kms/seed.js';
 import { nodeSha256Hex, REGION_NAME, SigV4Verifier } from './sigv4.js';
+import { nodeBase64 } from './base64.js';
+
+// The wire codec's base64 blobs (Message, Mac, ...) by node:buffer: same strictness, less CPU per request.
+useBase64(nodeBase64);
 
 /** The access key accepted when none is configured: the convention of other local AWS emulators. */
 export const DEFAULT_CREDENTIAL: Readonly<Credential> = Object.freeze({ accessKeyId: 'test', secretAccessKey: 'test' });

@@ -192,4 +192,73 @@ test('X-Amz-Target and every other x-amz-* header must be signed: no replay as a
   assert.is(verifier.verify({ method: 'POST', url: '/', headers: { ...ok, 'user-agent': 'x', 'x-amzn-trace-id': 'Root=1' }, body }).accessKeyId, 'test');
 });
 
+// The verifier keeps two caches: what each Authorization header says without its signature
+// (parsed once per client scope), and the derived signing keys (per access key, secret, date
+// and region). Neither may change a verdict.
+
+test('caches give the same verdicts: a request verified twice, and one that differs from it only in the signature, fails', async () => {
+  const v = new SigV4Verifier({ credentials: [{ accessKeyId: 'test', secretAccessKey: 'test' }], now: () => NOW });
+  const req = await signedRequest({ url: URL_, op: 'GenerateMac', body, date: new Date(NOW) });
+  for (let i = 0; i < 3; i++) assert.is(v.verify(toVerify(req)).accessKeyId, 'test');
+  // Same scope and signed headers (served from the cache), another signature: refused, every time.
+  const bad = toVerify(req);
+  const signature = bad.headers['authorization']!.slice(-64);
+  const flipped = signature.slice(0, 63) + (signature[63] === '0' ? '1' : '0');
+  bad.headers['authorization'] = bad.headers['authorization']!.slice(0, -64) + flipped;
+  for (let i = 0; i < 2; i++) refused(() => v.verify(bad), 'InvalidSignatureException', 400, /does not match/);
+  // A malformed signature after the cached prefix is still a malformed header.
+  for (const sig of [signature.toUpperCase(), signature.slice(1), `${signature.slice(0, 63)}g`]) {
+    const malformed = toVerify(req);
+    malformed.headers['authorization'] = malformed.headers['authorization']!.slice(0, -64) + sig;
+    refused(() => v.verify(malformed), 'IncompleteSignatureException', 400, /Signature must be 64 lower-case hex digits/);
+  }
+  // Other requests of the same client (other bodies and operations) pass, and the good one still does.
+  for (const op of ['ListKeys', 'DescribeKey', 'GenerateMac']) {
+    const other = await signedRequest({ url: URL_, op, body: `{"KeyId":"alias/${op}"}`, date: new Date(NOW) });
+    assert.is(v.verify(toVerify(other)).accessKeyId, 'test');
+  }
+  assert.is(v.verify(toVerify(req)).accessKeyId, 'test');
+});
+
+test('a changed secret is not served from the signing-key cache', async () => {
+  const credential = { accessKeyId: 'AKIDROTATED', secretAccessKey: 'first-secret' };
+  const v = new SigV4Verifier({ credentials: [credential], now: () => NOW });
+  const first = await signedRequest({ url: URL_, body, accessKeyId: 'AKIDROTATED', secretAccessKey: 'first-secret', date: new Date(NOW) });
+  assert.is(v.verify(toVerify(first)).accessKeyId, 'AKIDROTATED');
+  // The same credential object with a new secret (same access key, date and region).
+  credential.secretAccessKey = 'second-secret';
+  refused(() => v.verify(toVerify(first)), 'InvalidSignatureException', 400, /does not match/);
+  const second = await signedRequest({ url: URL_, body, accessKeyId: 'AKIDROTATED', secretAccessKey: 'second-secret', date: new Date(NOW) });
+  assert.is(v.verify(toVerify(second)).accessKeyId, 'AKIDROTATED');
+  assert.is(v.cachedSigningKeys, 1);
+});
+
+test('the signing-key cache is bounded and keyed without secrets', async () => {
+  const secret = 'a-secret-that-must-not-be-a-key';
+  const v = new SigV4Verifier({ credentials: [{ accessKeyId: 'AKIDMANY', secretAccessKey: secret }], now: () => NOW });
+  // Signed by hand (the SDK signer is slow for a thousand requests): one region each.
+  const sign = (region: string): Record<string, string> => {
+    const long = amzDate(NOW);
+    const scope = `${long.slice(0, 8)}/${region}/kms/aws4_request`;
+    const headers: Record<string, string> = { host: '127.0.0.1:4599', 'x-amz-date': long, 'x-amz-target': 'TrentService.ListKeys' };
+    const signed = ['host', 'x-amz-date', 'x-amz-target'];
+    const canonical = `POST\n/\n\n${signed.map((n) => `${n}:${headers[n]}\n`).join('')}\n${signed.join(';')}\n${createHash('sha256').update('{}').digest('hex')}`;
+    const toSign = `AWS4-HMAC-SHA256\n${long}\n${scope}\n${createHash('sha256').update(canonical).digest('hex')}`;
+    let k: Buffer = createHmac('sha256', `AWS4${secret}`).update(long.slice(0, 8)).digest();
+    for (const part of [region, 'kms', 'aws4_request']) k = createHmac('sha256', k).update(part).digest();
+    const signature = createHmac('sha256', k).update(toSign).digest('hex');
+    return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=AKIDMANY/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}` };
+  };
+  const body = new TextEncoder().encode('{}');
+  for (let i = 0; i < 1500; i++) {
+    assert.is(v.verify({ method: 'POST', url: '/', headers: sign(`xx-test-${i}`), body }).accessKeyId, 'AKIDMANY');
+    assert.ok(v.cachedSigningKeys <= 1024, `at most 1024 signing keys (${v.cachedSigningKeys})`);
+  }
+  // After the cache started over, the early regions still verify (their keys derived again).
+  assert.is(v.verify({ method: 'POST', url: '/', headers: sign('xx-test-0'), body }).accessKeyId, 'AKIDMANY');
+  const internals = v as unknown as { signingKeys: Map<string, unknown>; scopes: Map<string, unknown> };
+  for (const key of [...internals.signingKeys.keys(), ...internals.scopes.keys()]) assert.not.ok(key.includes(secret), key);
+  assert.ok(internals.scopes.size <= 1024);
+});
+
 test.run();

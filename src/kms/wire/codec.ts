@@ -24,10 +24,29 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Standard base64 with padding, as AWS sends it (the engine's strict codec); anything else is a SerializationException. */
+/**
+ * The codec's base64: standard, padded, strict (anything else refused). The
+ * engine's by default, in any runtime; a runtime with a native one installs
+ * it with {@link useBase64} (the Node server does: node:buffer's, checked to
+ * be as strict).
+ */
+export interface Base64Codec {
+  encode(bytes: Uint8Array): string;
+  /** Throws on anything but standard padded base64. */
+  decode(text: string): Uint8Array;
+}
+
+let base64: Base64Codec = { encode: toBase64, decode: fromBase64 };
+
+/** Installs the base64 codec the wire codec uses (see {@link Base64Codec}). */
+export function useBase64(codec: Base64Codec): void {
+  base64 = codec;
+}
+
+/** Standard base64 with padding, as AWS sends it (a strict codec); anything else is a SerializationException. */
 export function decodeBase64(text: string, path: string): Uint8Array {
   try {
-    return fromBase64(text);
+    return base64.decode(text);
   } catch {
     throw serialization(`'${path}' is not valid base64`);
   }
@@ -110,7 +129,7 @@ export function decodeRequest(body: Uint8Array, op?: Operation): unknown {
 }
 
 function encodeValue(value: unknown): unknown {
-  if (value instanceof Uint8Array) return toBase64(value);
+  if (value instanceof Uint8Array) return base64.encode(value);
   if (value instanceof Date) return value.getTime() / 1000;
   if (Array.isArray(value)) return value.map(encodeValue);
   if (isObject(value)) {
