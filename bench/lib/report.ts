@@ -122,7 +122,7 @@ export function targets(report: Report): Target[] {
   out.push({
     name: `endpoint GenerateMac req/s, ${ep?.connections ?? 32} keep-alive connections, SigV4 on, default logging`,
     target: '>= 0.8x a bare node:http + createHmac server',
-    measured: ep === undefined ? 'not measured' : `${fmtStat(ep.ratio)} (${Math.round(ep.wasmac.perSecond)} vs ${Math.round(ep.bare.perSecond)} req/s; CPU ${ep.wasmac.cpuUsPerRequest.toFixed(0)} vs ${ep.bare.cpuUsPerRequest.toFixed(0)} us/request)`,
+    measured: ep === undefined ? 'not measured' : `${fmtStat(ep.ratio)} (${Math.round(ep.wasmac.perSecond)} vs ${Math.round(ep.bare.perSecond)} req/s; CPU ${ep.wasmac.cpuUsPerRequest.toFixed(0)} vs ${ep.bare.cpuUsPerRequest.toFixed(0)} us/request${ep.cpuRatio === undefined ? '' : ` = ${fmtStat(ep.cpuRatio)}`})`,
     verdict: ep === undefined ? undefined : verdict(ep.ratio, 0.8),
     how: `\`bench/server.bench.ts\`, alternating rounds${ep?.workers === undefined ? '' : `; \`--workers ${ep.workers.n}\`: ${Math.round(ep.workers.perSecond)} req/s (${(ep.workers.perSecond / ep.wasmac.perSecond).toFixed(2)}x one process)`}`,
   });

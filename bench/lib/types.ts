@@ -126,7 +126,11 @@ export interface Report {
     wasmac: { perSecond: number; cpuUsPerRequest: number; errors: number };
     bare: { perSecond: number; cpuUsPerRequest: number; errors: number };
     ratio: { median: number; lo: number; hi: number; rounds: number };
-    workers?: { n: number; perSecond: number; errors: number };
+    /** Server CPU per request, wasmac over bare, per round (absent in runs before it was measured). */
+    cpuRatio?: { median: number; lo: number; hi: number; rounds: number };
+    /** The load client's own CPU per request (median over the rounds). */
+    clientCpuUsPerRequest?: number;
+    workers?: { n: number; perSecond: number; cpuUsPerRequest?: number; errors: number };
   };
   /** The 1-minute load average over the run, sampled every 5 s. */
   load?: { min: number; median: number; max: number; samples: number };

@@ -219,6 +219,16 @@ const SIGNATURE_TAIL = 'Signature='.length + 64;
 /** Entries at most in each of the verifier's caches (parsed headers, signing keys); a full cache starts over. */
 const MAX_CACHED = 1024;
 
+/** Whether a `,` comes before position `at` of `header`, after at most three spaces or tabs. */
+function commaBefore(header: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
+    const c = header.charCodeAt(i);
+    if (c === 44) return true; // ,
+    if (c !== 32 && c !== 9) return false;
+  }
+  return false;
+}
+
 function parseAuthorization(header: string): ParsedAuthorization {
   const space = header.indexOf(' ');
   const algorithm = space < 0 ? header : header.slice(0, space);
@@ -322,7 +332,7 @@ export class SigV4Verifier {
   private parseAuthorization(header: string): ParsedAuthorization {
     const tail = header.length - SIGNATURE_TAIL;
     let prefix: string | undefined;
-    if (tail > 0 && header.startsWith('Signature=', tail) && /,\s*$/.test(header.slice(Math.max(0, tail - 4), tail))) {
+    if (tail > 0 && header.startsWith('Signature=', tail) && commaBefore(header, tail)) {
       const signature = header.slice(tail + 10);
       if (isSignatureHex(signature)) {
         prefix = header.slice(0, tail);
