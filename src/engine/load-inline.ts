@@ -1,24 +1,35 @@
 /**
- * The core as inline bytes (a string with one character per byte, in a
- * generated module): what the main entry uses in browsers, Deno, Bun and
+ * The core as inline bytes (a string with one character per byte, masked,
+ * in a generated module): what the main entry uses in browsers, Deno, Bun and
  * Node. No fs, no fetch, no import.meta.url.
  */
-import { SCALAR_WASM, SIMD_WASM } from './wasm.generated.js';
+import { SCALAR_WASM, SIMD_WASM, WASM_MASK } from './wasm.generated.js';
 import type { Backend } from './core.js';
 
 /** Node's and Bun's `Buffer`, where there is one: its latin1 decoding is native. */
 const NodeBuffer = (globalThis as { Buffer?: { from(s: string, encoding: 'latin1'): Uint8Array<ArrayBuffer> } }).Buffer;
 
 /**
- * The bytes of a generated string, one character (U+0000..U+00FF) per byte.
- * `Buffer.from(s, 'latin1')` does it in native code; elsewhere a loop. The
- * loop costs a fresh process 2-3 ms (it runs before the JIT warms up, 15 KB
- * of iterations in the interpreter), 20 times what Buffer takes.
+ * The bytes of a generated string, one character (U+0000..U+00FF) per byte,
+ * each XOR WASM_MASK (scripts/embed-wasm.ts says why). `Buffer.from(s,
+ * 'latin1')` does the characters in native code, and the mask is undone four
+ * bytes at a time; elsewhere a loop. The loop costs a fresh process 2-3 ms (it
+ * runs before the JIT warms up, 15 KB of iterations in the interpreter), ten
+ * times what Buffer and the word loop take.
  */
 function decode(binary: string): Uint8Array<ArrayBuffer> {
-  if (NodeBuffer !== undefined) return NodeBuffer.from(binary, 'latin1');
+  if (NodeBuffer !== undefined) {
+    const bytes = NodeBuffer.from(binary, 'latin1');
+    // Buffer gives a string this long its own ArrayBuffer (offset 0); the check keeps the word view aligned whatever it does.
+    const words = bytes.byteOffset % 4 === 0 ? bytes.length >>> 2 : 0;
+    const view = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
+    const mask4 = WASM_MASK * 0x01010101;
+    for (let i = 0; i < words; i++) view[i]! ^= mask4;
+    for (let i = words * 4; i < bytes.length; i++) bytes[i]! ^= WASM_MASK;
+    return bytes;
+  }
   const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i) ^ WASM_MASK;
   return bytes;
 }
 
