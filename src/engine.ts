@@ -7,8 +7,11 @@
  * import { HmacKey, sha256, toHex } from 'wasmac/engine';
  * toHex(sha256('abc'));
  */
-import { installCore } from './engine/core.js';
+// load-inline.js first: a bundle then starts with the two inline cores, and
+// gzip codes them apart from the JavaScript (about 0.2 KB less than with the
+// engine's code before them).
 import { inlineCore, inlineSimdSupported } from './engine/load-inline.js';
+import { installCore } from './engine/core.js';
 
 // Synchronous (no top-level await), so that CommonJS can require this entry.
 installCore(inlineCore, inlineSimdSupported());
