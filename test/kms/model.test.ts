@@ -2,7 +2,8 @@
  * The model table (`src/kms/model/`) holds together: every operation has
  * its command class, its help line and a help line for every member; enum
  * sets have each value once; the SDK-shaped enum objects are made from the
- * same lists; the exceptions named are the facade's.
+ * same lists; every operation has its outcome, whose exceptions are the
+ * facade's.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -10,6 +11,7 @@ import * as errors from '../../src/kms/errors.js';
 import { commandOf, COMMANDS } from '../../src/kms/commands/index.js';
 import { AWS_OPERATIONS, MAC_ALGORITHM_SPECS, OPERATIONS, type Member } from '../../src/kms/model/index.js';
 import { MEMBER_HELP, memberHelp, OPERATION_HELP, operationHelp } from '../../src/kms/model/help.js';
+import { OUTCOMES } from '../../src/kms/model/outcomes.js';
 import { KMS, MacAlgorithmSpec } from '../../src/index.js';
 
 function members(m: Member): Member[] {
@@ -43,16 +45,24 @@ test('help: every operation and member has its line, and no line names what the 
   assert.equal(Object.keys(MEMBER_HELP).filter((m) => !names.has(m)), [], 'help for members no operation has');
 });
 
-test('enum sets hold each value once; the SDK-shaped objects are made from them; exceptions are the facade\'s', () => {
+test('enum sets hold each value once; the SDK-shaped objects are made from them', () => {
   for (const op of OPERATIONS) {
     for (const m of Object.values(op.input).flatMap(members)) {
       if (m.kind === 'enum') assert.is(new Set(m.values).size, m.values.length, op.name);
       if (m.kind === 'string' || m.kind === 'blob' || m.kind === 'integer' || m.kind === 'list') assert.ok(m.min <= m.max, op.name);
     }
-    for (const name of op.errors) assert.type((errors as Record<string, unknown>)[name], 'function', `${op.name}: ${name}`);
   }
   assert.equal(Object.keys(MacAlgorithmSpec).sort(), [...MAC_ALGORITHM_SPECS].sort());
   assert.equal(Object.values(MacAlgorithmSpec).sort(), [...MAC_ALGORITHM_SPECS].sort());
+});
+
+test('outcomes: every operation has its entry and nothing else does; the exceptions named are the facade\'s', () => {
+  assert.equal(Object.keys(OUTCOMES).sort(), OPERATIONS.map((op) => op.name).sort());
+  for (const [name, outcome] of Object.entries(OUTCOMES)) {
+    assert.type(outcome.output, 'object', name);
+    assert.ok(outcome.errors.length > 0, `${name} names its exceptions`);
+    for (const error of outcome.errors) assert.type((errors as Record<string, unknown>)[error], 'function', `${name}: ${error}`);
+  }
 });
 
 test.run();

@@ -15,7 +15,7 @@ import {
   SIGNING_ALGORITHMS,
 } from './enums.js';
 import { DRY_RUN, GRANT_TOKENS, KEY_ID } from './members.js';
-import { blob, enumeration, integer, map, required, structure, type ExceptionName, type Members, type Operation } from './shape.js';
+import { blob, enumeration, integer, map, required, structure, type Members, type Operation } from './shape.js';
 
 function op<S extends Members>(o: Operation<S>): Operation<S> {
   return o;
@@ -32,15 +32,6 @@ const RECIPIENT = structure(
 const ENCRYPTION_ALGORITHM = enumeration(ENCRYPTION_ALGORITHMS);
 const SIGNING_ALGORITHM = enumeration(SIGNING_ALGORITHMS);
 const SIGN_MESSAGE = blob(1, 4096, { sensitive: true, text: true });
-const CRYPTO_ERRORS: readonly ExceptionName[] = [
-  'NotFoundException',
-  'DisabledException',
-  'KMSInvalidStateException',
-  'InvalidKeyUsageException',
-  'InvalidGrantTokenException',
-  'DryRunOperationException',
-  'UnsupportedOperationException',
-];
 
 export const Encrypt = op({
   name: 'Encrypt',
@@ -52,8 +43,6 @@ export const Encrypt = op({
     EncryptionAlgorithm: ENCRYPTION_ALGORITHM,
     DryRun: DRY_RUN,
   },
-  output: { CiphertextBlob: 'blob', KeyId: 'string', EncryptionAlgorithm: 'enum' },
-  errors: CRYPTO_ERRORS,
 });
 
 export const Decrypt = op({
@@ -67,8 +56,6 @@ export const Decrypt = op({
     Recipient: RECIPIENT,
     DryRun: DRY_RUN,
   },
-  output: { KeyId: 'string', Plaintext: 'blob', EncryptionAlgorithm: 'enum' },
-  errors: [...CRYPTO_ERRORS, 'IncorrectKeyException', 'InvalidCiphertextException'],
 });
 
 export const ReEncrypt = op({
@@ -84,8 +71,6 @@ export const ReEncrypt = op({
     GrantTokens: GRANT_TOKENS,
     DryRun: DRY_RUN,
   },
-  output: { CiphertextBlob: 'blob', SourceKeyId: 'string', KeyId: 'string' },
-  errors: [...CRYPTO_ERRORS, 'IncorrectKeyException', 'InvalidCiphertextException'],
 });
 
 const NUMBER_OF_BYTES = integer(1, 1024);
@@ -102,8 +87,6 @@ export const GenerateDataKey = op({
     Recipient: RECIPIENT,
     DryRun: DRY_RUN,
   },
-  output: { CiphertextBlob: 'blob', Plaintext: 'blob', KeyId: 'string' },
-  errors: CRYPTO_ERRORS,
 });
 
 export const GenerateDataKeyWithoutPlaintext = op({
@@ -116,8 +99,6 @@ export const GenerateDataKeyWithoutPlaintext = op({
     GrantTokens: GRANT_TOKENS,
     DryRun: DRY_RUN,
   },
-  output: { CiphertextBlob: 'blob', KeyId: 'string' },
-  errors: CRYPTO_ERRORS,
 });
 
 const KEY_PAIR_SPEC = required(enumeration(DATA_KEY_PAIR_SPECS));
@@ -125,15 +106,11 @@ const KEY_PAIR_SPEC = required(enumeration(DATA_KEY_PAIR_SPECS));
 export const GenerateDataKeyPair = op({
   name: 'GenerateDataKeyPair',
   input: { EncryptionContext: CONTEXT, KeyId: required(KEY_ID), KeyPairSpec: KEY_PAIR_SPEC, GrantTokens: GRANT_TOKENS, Recipient: RECIPIENT, DryRun: DRY_RUN },
-  output: { PrivateKeyCiphertextBlob: 'blob', PrivateKeyPlaintext: 'blob', PublicKey: 'blob', KeyId: 'string', KeyPairSpec: 'enum' },
-  errors: CRYPTO_ERRORS,
 });
 
 export const GenerateDataKeyPairWithoutPlaintext = op({
   name: 'GenerateDataKeyPairWithoutPlaintext',
   input: { EncryptionContext: CONTEXT, KeyId: required(KEY_ID), KeyPairSpec: KEY_PAIR_SPEC, GrantTokens: GRANT_TOKENS, DryRun: DRY_RUN },
-  output: { PrivateKeyCiphertextBlob: 'blob', PublicKey: 'blob', KeyId: 'string', KeyPairSpec: 'enum' },
-  errors: CRYPTO_ERRORS,
 });
 
 export const Sign = op({
@@ -146,8 +123,6 @@ export const Sign = op({
     SigningAlgorithm: required(SIGNING_ALGORITHM),
     DryRun: DRY_RUN,
   },
-  output: { KeyId: 'string', Signature: 'blob', SigningAlgorithm: 'enum' },
-  errors: CRYPTO_ERRORS,
 });
 
 export const Verify = op({
@@ -161,15 +136,11 @@ export const Verify = op({
     GrantTokens: GRANT_TOKENS,
     DryRun: DRY_RUN,
   },
-  output: { KeyId: 'string', SignatureValid: 'boolean', SigningAlgorithm: 'enum' },
-  errors: [...CRYPTO_ERRORS, 'KMSInvalidSignatureException'],
 });
 
 export const GetPublicKey = op({
   name: 'GetPublicKey',
   input: { KeyId: required(KEY_ID), GrantTokens: GRANT_TOKENS },
-  output: { KeyId: 'string', PublicKey: 'blob', KeySpec: 'enum', KeyUsage: 'enum' },
-  errors: ['NotFoundException', 'DisabledException', 'KMSInvalidStateException', 'InvalidKeyUsageException', 'InvalidGrantTokenException', 'UnsupportedOperationException'],
 });
 
 export const DeriveSharedSecret = op({
@@ -182,6 +153,4 @@ export const DeriveSharedSecret = op({
     DryRun: DRY_RUN,
     Recipient: RECIPIENT,
   },
-  output: { KeyId: 'string', SharedSecret: 'blob', CiphertextForRecipient: 'blob', KeyAgreementAlgorithm: 'enum', KeyOrigin: 'enum' },
-  errors: CRYPTO_ERRORS,
 });

@@ -24,57 +24,41 @@ const KEY_ONLY = { KeyId: required(KEY_ID) };
 export const GetKeyPolicy = op({
   name: 'GetKeyPolicy',
   input: { KeyId: required(KEY_ID), PolicyName: POLICY_NAME },
-  output: { Policy: 'string', PolicyName: 'string' },
-  errors: ['NotFoundException', 'KMSInvalidStateException'],
 });
 
 export const PutKeyPolicy = op({
   name: 'PutKeyPolicy',
   input: { KeyId: required(KEY_ID), PolicyName: POLICY_NAME, Policy: required(POLICY), BypassPolicyLockoutSafetyCheck: BYPASS },
-  output: {},
-  errors: ['NotFoundException', 'MalformedPolicyDocumentException', 'KMSInvalidStateException', 'LimitExceededException'],
 });
 
 export const ListKeyPolicies = op({
   name: 'ListKeyPolicies',
   input: { KeyId: required(KEY_ID), Limit: withDefault(LIMIT, 100), Marker: MARKER },
-  output: { PolicyNames: 'list', NextMarker: 'string', Truncated: 'boolean' },
-  errors: ['NotFoundException', 'KMSInvalidStateException'],
 });
 
 export const UpdateKeyDescription = op({
   name: 'UpdateKeyDescription',
   input: { KeyId: required(KEY_ID), Description: required(DESCRIPTION) },
-  output: {},
-  errors: ['NotFoundException', 'KMSInvalidStateException'],
 });
 
 export const GetKeyRotationStatus = op({
   name: 'GetKeyRotationStatus',
   input: KEY_ONLY,
-  output: { KeyRotationEnabled: 'boolean', KeyId: 'string' },
-  errors: ['NotFoundException', 'KMSInvalidStateException', 'UnsupportedOperationException'],
 });
 
 export const EnableKeyRotation = op({
   name: 'EnableKeyRotation',
   input: { KeyId: required(KEY_ID), RotationPeriodInDays: integer(90, 2560) },
-  output: {},
-  errors: ['NotFoundException', 'DisabledException', 'KMSInvalidStateException', 'UnsupportedOperationException'],
 });
 
 export const DisableKeyRotation = op({
   name: 'DisableKeyRotation',
   input: KEY_ONLY,
-  output: {},
-  errors: ['NotFoundException', 'DisabledException', 'KMSInvalidStateException', 'UnsupportedOperationException'],
 });
 
 export const RotateKeyOnDemand = op({
   name: 'RotateKeyOnDemand',
   input: KEY_ONLY,
-  output: { KeyId: 'string' },
-  errors: ['NotFoundException', 'DisabledException', 'KMSInvalidStateException', 'UnsupportedOperationException'],
 });
 
 export const ListKeyRotations = op({
@@ -85,8 +69,6 @@ export const ListKeyRotations = op({
     Limit: LIMIT,
     Marker: MARKER,
   },
-  output: { Rotations: 'list', NextMarker: 'string', Truncated: 'boolean' },
-  errors: ['NotFoundException', 'KMSInvalidStateException', 'UnsupportedOperationException'],
 });
 
 export const ReplicateKey = op({
@@ -99,22 +81,9 @@ export const ReplicateKey = op({
     Description: DESCRIPTION,
     Tags: TAGS,
   },
-  output: { ReplicaKeyMetadata: 'structure', ReplicaPolicy: 'string', ReplicaTags: 'list' },
-  errors: [
-    'AlreadyExistsException',
-    'DisabledException',
-    'KMSInvalidStateException',
-    'LimitExceededException',
-    'MalformedPolicyDocumentException',
-    'NotFoundException',
-    'TagException',
-    'UnsupportedOperationException',
-  ],
 });
 
 export const UpdatePrimaryRegion = op({
   name: 'UpdatePrimaryRegion',
   input: { KeyId: required(KEY_ID), PrimaryRegion: required(REGION) },
-  output: {},
-  errors: ['DisabledException', 'KMSInvalidStateException', 'NotFoundException', 'UnsupportedOperationException'],
 });

@@ -185,15 +185,12 @@ export type ExceptionName = {
 /** What an output member is, for help texts and the docs (outputs are encoded by their runtime types). */
 export type OutputKind = 'string' | 'blob' | 'enum' | 'boolean' | 'integer' | 'timestamp' | 'list' | 'structure';
 
-/** One operation of the table. */
+/** One operation of the table (what it returns and throws is in `outcomes.ts`). */
 export interface Operation<S extends Members = Members> {
   /** The `X-Amz-Target` suffix (`GenerateMac`); the command class is `<name>Command`. */
   readonly name: string;
   /** Request members, in AWS's model order (the order violations are listed in). */
   readonly input: S;
-  readonly output: { readonly [name: string]: OutputKind };
-  /** The exceptions it may throw besides ValidationException, SerializationException and KMSInternalException. */
-  readonly errors: readonly ExceptionName[];
   /** A wasmac extension, not part of the AWS KMS API: the endpoint and the CLI do not offer it. */
   readonly extension?: boolean;
 }
