@@ -72,7 +72,9 @@ export class HmacKey implements KeyOwner {
     this.hash = hash;
     this.outputLen = outputLength(this.#alg);
     this.#pads = derivePads(this, this.#alg, hash, key);
-    this.#material = coreOnly || nativeProvider() === null ? null : key.slice();
+    // A copy made by the constructor: `key.slice()` of a Node Buffer is a view of the caller's
+    // memory, which the wipes below would zero (and a later change to it would reach the native half).
+    this.#material = coreOnly || nativeProvider() === null ? null : new Uint8Array(key);
   }
 
   /** The native half, made (and the copy of the key wiped) on first use; null if there is none. */

@@ -87,7 +87,7 @@ export const nodeProvider: NativeProvider = {
       const crypto = nodeCrypto();
       if (nodeProvider.runtime !== 'deno') return new NodeKey(hash, crypto.createSecretKey(key));
       crypto.createHmac(hash, key); // refuses what the runtime cannot hold, as createSecretKey would
-      return new NodeKey(hash, key.slice());
+      return new NodeKey(hash, new Uint8Array(key)); // a copy (a Buffer's slice() is a view)
     } catch {
       // A runtime that refuses this key (some refuse an empty one) leaves it to the core.
       return null;

@@ -171,6 +171,29 @@ test('HmacKey makes its native half on the first message that goes native, not b
   assert.is(madeKeys, 2, 'a destroyed key never makes one');
 });
 
+test("a Buffer key stays the caller's: its first long message and destroy() leave it alone, and a later change to it changes no tag", () => {
+  // Buffer.prototype.slice is a view, not a copy: the key's own copy must not be one.
+  const from = TABLE.hmac.sha256;
+  const long = new Uint8Array(from + 5).fill(3);
+  const key = Buffer.alloc(32, 0x61);
+  const k = new HmacKey('sha256', key);
+  assert.is(hex(k.mac(long)), hex(nodeHmac('sha256', Buffer.alloc(32, 0x61), long)));
+  assert.is(key.toString('hex'), '61'.repeat(32), 'the first long message left the caller\'s Buffer as it was');
+  k.destroy();
+  assert.is(key.toString('hex'), '61'.repeat(32), 'destroy() left the caller\'s Buffer as it was');
+  const reused = Buffer.alloc(32, 0x62);
+  const k2 = new HmacKey('sha256', reused);
+  reused.fill(0x63);
+  const want = (m: Uint8Array) => hex(nodeHmac('sha256', Buffer.alloc(32, 0x62), m));
+  assert.is(hex(k2.mac(new Uint8Array(3))), want(new Uint8Array(3)), 'short message: the key as it was given');
+  assert.is(hex(k2.mac(long)), want(long), 'long message: the key as it was given too');
+  const sub = Buffer.alloc(64, 0x64).subarray(16, 48);
+  const k3 = new HmacKey('sha512', sub);
+  assert.is(hex(k3.mac(new Uint8Array(TABLE.hmac.sha512))), hex(nodeHmac('sha512', Buffer.alloc(32, 0x64), new Uint8Array(TABLE.hmac.sha512))));
+  k3.destroy();
+  assert.is(sub.toString('hex'), '64'.repeat(32));
+});
+
 test('the browser bundle of the main entry does not contain node:crypto', async () => {
   const out = await build({
     entryPoints: [new URL('../../src/index.ts', import.meta.url).pathname],

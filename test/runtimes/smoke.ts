@@ -158,6 +158,20 @@ function streaming(api: Api, c: Checks): void {
       at = end;
     }
     c.equalHex(api.toHex(h.digest()), HMAC_1MIB[hash], `1 MiB HMAC ${hash} streaming`);
+    // A key whose slice() is a view of its memory, as a Node Buffer's is: the key's own copy
+    // must not be one (wiped when the native half is made, it would zero the caller's array).
+    const viewKey = new ViewSliceArray(key);
+    const k = new api.HmacKey(hash, viewKey);
+    c.equalHex(api.toHex(k.mac(message)), HMAC_1MIB[hash], `1 MiB HmacKey ${hash}, a key whose slice() is a view`);
+    k.destroy();
+    c.equalHex(api.toHex(viewKey), HMAC_1MIB.key, `HmacKey ${hash} leaves the caller's key (slice() a view) as it was`);
+  }
+}
+
+/** A Uint8Array whose slice() returns a view, as Node's Buffer does. */
+class ViewSliceArray extends Uint8Array {
+  override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
+    return this.subarray(start, end) as Uint8Array<ArrayBuffer>;
   }
 }
 
