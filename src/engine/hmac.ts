@@ -28,7 +28,14 @@ import { abytes, abytesOrString, timingSafeEqual, utf8, type Bytes } from './uti
  */
 function derivePads(owner: KeyOwner, alg: number, hash: HashName, key: Uint8Array): Uint8Array {
   const c = getCore();
-  const k = key.length > c.INPUT_SIZE ? createHash(hash).update(key).digest() : key;
+  let k = key;
+  if (key.length > c.INPUT_SIZE) {
+    k = createHash(hash).update(key).digest();
+    // The hash went through the input window a window at a time and left its
+    // digest (K0, as good as the key) at OUT: wipe both.
+    c.input.fill(0);
+    c.mem.fill(0, c.OUT, c.OUT + k.length);
+  }
   evictContext();
   c.input.set(k);
   c.exports.hmacSetKey(alg, k.length);

@@ -7,6 +7,7 @@
 import { Buffer } from 'node:buffer';
 import { test } from 'uvu';
 import { backend, createHash, createHmac, HmacKey, sha256, useBackend, type Backend, type Hasher } from '../../src/index.js';
+import { getCore } from '../../src/engine/core.js';
 import { BACKENDS, INITIAL_BACKEND } from '../helpers/backends.js';
 import { Mismatches, nodeHash, nodeHmac } from '../helpers/check.js';
 import { prng } from '../helpers/prng.js';
@@ -137,6 +138,46 @@ test('a destroyed key or finished stream stays unusable after a switch', async (
   const m = new Mismatches();
   m.throws('mac with a destroyed key', () => k.mac('x'));
   m.throws('update of a finished stream', () => h.update('x'));
+  m.assertNone();
+});
+
+/** Where `needle` occurs in the running core's memory, or -1. */
+function inCore(needle: Uint8Array): number {
+  const c = getCore();
+  return Buffer.from(c.mem.buffer, c.mem.byteOffset, c.mem.byteLength).indexOf(Buffer.from(needle));
+}
+
+test('no key material stays in the core: a key longer than the input window once set, and the build left by a switch', async () => {
+  const rng = prng(0x5e17);
+  const m = new Mismatches();
+  for (const b of BACKENDS) {
+    await useBackend(b);
+    for (const hash of HASHES) {
+      // Longer than the input window: hashed through it (RFC 2104's K0 = H(K)) before the pads are made.
+      const key = rng.bytes(getCore().INPUT_SIZE + 1000 + rng.below(5000));
+      const k = new HmacKey(hash.name, key);
+      const k0 = nodeHash(hash.name, key);
+      m.that(`${b} ${hash.name}: K0 = H(key) left in the core at ${inCore(k0)}`, inCore(k0) < 0);
+      for (const at of [0, 4096, key.length - 2000, key.length - 64]) {
+        const piece = key.subarray(at, at + 48);
+        m.that(`${b} ${hash.name}: key bytes ${at}.. left in the core at ${inCore(piece)}`, inCore(piece) < 0);
+      }
+      m.bytes(`${b} ${hash.name}: the key still MACs right`, k.mac('x'), nodeHmac(hash.name, key, Buffer.from('x')));
+      k.destroy();
+    }
+  }
+  // A key active in one build, then a switch: the build left holds nothing of it.
+  const key = rng.bytes(100);
+  const k = new HmacKey('sha512', key);
+  k.mac(rng.bytes(300));
+  const left = getCore();
+  await useBackend(BACKENDS.find((x) => x !== left.backend) ?? left.backend);
+  if (getCore() !== left) {
+    let nonzero = 0;
+    for (let i = left.KEY; i < left.mem.length; i++) if (left.mem[i] !== 0) nonzero++;
+    m.that(`the build left by the switch has ${nonzero} non-zero bytes past its constants`, nonzero === 0);
+  }
+  k.destroy();
   m.assertNone();
 });
 
