@@ -8,6 +8,7 @@ import {
   CUSTOMER_MASTER_KEY_SPECS,
   DATA_KEY_PAIR_SPECS,
   DATA_KEY_SPECS,
+  ENCRYPTION_ALGORITHMS,
   enumObject,
   EXPIRATION_MODELS,
   GRANT_OPERATIONS,
@@ -15,10 +16,12 @@ import {
   KEY_SPECS,
   KEY_USAGES,
   INCLUDE_KEY_MATERIAL,
+  KEY_AGREEMENT_ALGORITHMS,
   KEY_ENCRYPTION_MECHANISMS,
   MAC_ALGORITHM_SPECS,
   MESSAGE_TYPES,
   ORIGINS,
+  SIGNING_ALGORITHMS,
   WRAPPING_ALGORITHMS,
   WRAPPING_KEY_SPECS,
 } from './model/enums.js';
@@ -106,37 +109,16 @@ export interface RecipientInfo {
 }
 
 /** Encryption algorithms, as DescribeKey lists them for encryption keys. */
-export const EncryptionAlgorithmSpec = {
-  RSAES_OAEP_SHA_1: 'RSAES_OAEP_SHA_1',
-  RSAES_OAEP_SHA_256: 'RSAES_OAEP_SHA_256',
-  SM2PKE: 'SM2PKE',
-  SYMMETRIC_DEFAULT: 'SYMMETRIC_DEFAULT',
-} as const;
-export type EncryptionAlgorithmSpec = (typeof EncryptionAlgorithmSpec)[keyof typeof EncryptionAlgorithmSpec];
+export const EncryptionAlgorithmSpec = enumObject(ENCRYPTION_ALGORITHMS);
+export type EncryptionAlgorithmSpec = (typeof ENCRYPTION_ALGORITHMS)[number];
 
 /** Signing algorithms, as DescribeKey lists them for signing keys. */
-export const SigningAlgorithmSpec = {
-  ECDSA_SHA_256: 'ECDSA_SHA_256',
-  ECDSA_SHA_384: 'ECDSA_SHA_384',
-  ECDSA_SHA_512: 'ECDSA_SHA_512',
-  ED25519_PH_SHA_512: 'ED25519_PH_SHA_512',
-  ED25519_SHA_512: 'ED25519_SHA_512',
-  ML_DSA_SHAKE_256: 'ML_DSA_SHAKE_256',
-  RSASSA_PKCS1_V1_5_SHA_256: 'RSASSA_PKCS1_V1_5_SHA_256',
-  RSASSA_PKCS1_V1_5_SHA_384: 'RSASSA_PKCS1_V1_5_SHA_384',
-  RSASSA_PKCS1_V1_5_SHA_512: 'RSASSA_PKCS1_V1_5_SHA_512',
-  RSASSA_PSS_SHA_256: 'RSASSA_PSS_SHA_256',
-  RSASSA_PSS_SHA_384: 'RSASSA_PSS_SHA_384',
-  RSASSA_PSS_SHA_512: 'RSASSA_PSS_SHA_512',
-  SM2DSA: 'SM2DSA',
-} as const;
-export type SigningAlgorithmSpec = (typeof SigningAlgorithmSpec)[keyof typeof SigningAlgorithmSpec];
+export const SigningAlgorithmSpec = enumObject(SIGNING_ALGORITHMS);
+export type SigningAlgorithmSpec = (typeof SIGNING_ALGORITHMS)[number];
 
 /** Key agreement algorithms (`KeyAgreementAlgorithmSpec`). */
-export const KeyAgreementAlgorithmSpec = {
-  ECDH: 'ECDH',
-} as const;
-export type KeyAgreementAlgorithmSpec = (typeof KeyAgreementAlgorithmSpec)[keyof typeof KeyAgreementAlgorithmSpec];
+export const KeyAgreementAlgorithmSpec = enumObject(KEY_AGREEMENT_ALGORITHMS);
+export type KeyAgreementAlgorithmSpec = (typeof KEY_AGREEMENT_ALGORITHMS)[number];
 
 /** Key encapsulation algorithms (`EncapsulationAlgorithmSpec`). */
 export const EncapsulationAlgorithmSpec = {

@@ -8,10 +8,7 @@
  */
 import { DisabledException, IncorrectKeyException, InvalidKeyUsageException, UnsupportedOperationException } from './errors.js';
 import type { StoredKey } from './key-store.js';
-import { ANY_IDENTIFIER, invalidState, type Service } from './service.js';
-
-/** States whose key may be used in a cryptographic operation ([DOC] key-state table; Updating included). */
-const USABLE = new Set(['Enabled', 'Updating']);
+import { ANY_IDENTIFIER, invalidState, USABLE, type Service } from './service.js';
 
 /**
  * The key `id` names, usable now: resolved (any identifier form, as for the

@@ -31,8 +31,12 @@ export type { Tx } from './repository.js';
 /** The message of DryRunOperationException (SEMANTICS.md MAC-6). */
 const DRY_RUN_MESSAGE = 'The request would have succeeded, but the DryRun option is set.';
 
-/** States in which the key material may be used (GenerateMac / VerifyMac, SEMANTICS.md STATE-1..STATE-4). */
-const USABLE = new Set(['Enabled', 'Updating']);
+/**
+ * States in which the key material may be used (GenerateMac / VerifyMac,
+ * SEMANTICS.md STATE-1..STATE-4; the other cryptographic operations too, in
+ * non-mac.ts: [DOC] key-state table, Updating included).
+ */
+export const USABLE: ReadonlySet<string> = new Set(['Enabled', 'Updating']);
 
 /** `<key ARN> is <...>.`: the KMSInvalidStateException / DisabledException text for each state (SEMANTICS.md STATE-1..STATE-4). */
 const STATE_PHRASE: Readonly<Record<string, string>> = {

@@ -9,10 +9,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as errors from '../../src/kms/errors.js';
 import { commandOf, COMMANDS } from '../../src/kms/commands/index.js';
-import { AWS_OPERATIONS, MAC_ALGORITHM_SPECS, OPERATIONS, type Member } from '../../src/kms/model/index.js';
+import { AWS_OPERATIONS, ENCRYPTION_ALGORITHMS, KEY_AGREEMENT_ALGORITHMS, MAC_ALGORITHM_SPECS, OPERATIONS, SIGNING_ALGORITHMS, type Member } from '../../src/kms/model/index.js';
 import { MEMBER_HELP, memberHelp, OPERATION_HELP, operationHelp } from '../../src/kms/model/help.js';
 import { OUTCOMES } from '../../src/kms/model/outcomes.js';
-import { KMS, MacAlgorithmSpec } from '../../src/index.js';
+import { EncryptionAlgorithmSpec, KeyAgreementAlgorithmSpec, KMS, MacAlgorithmSpec, SigningAlgorithmSpec } from '../../src/index.js';
 
 function members(m: Member): Member[] {
   if (m.kind === 'list') return [m, ...members(m.item)];
@@ -54,6 +54,12 @@ test('enum sets hold each value once; the SDK-shaped objects are made from them'
   }
   assert.equal(Object.keys(MacAlgorithmSpec).sort(), [...MAC_ALGORITHM_SPECS].sort());
   assert.equal(Object.values(MacAlgorithmSpec).sort(), [...MAC_ALGORITHM_SPECS].sort());
+  const made: [Record<string, string>, readonly string[]][] = [
+    [EncryptionAlgorithmSpec, ENCRYPTION_ALGORITHMS],
+    [SigningAlgorithmSpec, SIGNING_ALGORITHMS],
+    [KeyAgreementAlgorithmSpec, KEY_AGREEMENT_ALGORITHMS],
+  ];
+  for (const [object, values] of made) assert.equal(Object.entries(object), [...values].sort().map((v) => [v, v]));
 });
 
 test('outcomes: every operation has its entry and nothing else does; the exceptions named are the facade\'s', () => {
