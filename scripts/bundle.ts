@@ -104,10 +104,8 @@ await build({
   outfile: 'dist/cjs/engine.js',
   format: 'cjs',
   platform: 'node',
+  // The engine reads no module URL (node:crypto comes from process.getBuiltinModule or an import), so no banner.
   external: ['node:*'],
-  // native-node.ts's createRequire (Node before 20.16 only) wants a module URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 await build({

@@ -255,7 +255,8 @@ async function runServe(parsed: Parsed, io: CliIO, argv: readonly string[]): Pro
   if (workers > 1) return runPrimary(opened, workers, seed, { region: c.region, accountId: c.accountId }, argv, io);
   const requestLog = lineBuffer(io.stdout);
   // Lines still buffered when the process ends some other way than a stop (an uncaught error,
-  // process.exit) are written on the way out; only a SIGKILL loses them (10 ms of lines at most).
+  // process.exit) are written on the way out; a signal not handled here (SIGKILL, SIGHUP) loses
+  // them (10 ms of lines at most). SIGHUP is left alone so that `nohup` keeps the server running.
   process.on('exit', requestLog.flush);
   let server: KmsServer;
   try {
@@ -351,7 +352,8 @@ async function runPrimary(opened: OpenStore, n: number, seed: Seed, where: { reg
  * sooner past 64 KiB), at shutdown, and when the process exits otherwise
  * (an uncaught error). Writes to a pipe or file are synchronous in Node on
  * Linux, and under load a write per request cost more than the rest of the
- * request. Only a kill that Node cannot see (SIGKILL) loses lines: the last
+ * request. Only a signal that ends the process without Node's 'exit'
+ * (SIGKILL, or SIGHUP, which `serve` does not handle) loses lines: the last
  * 10 ms at most.
  */
 function lineBuffer(write: (text: string) => void): { log: (line: string) => void; flush: () => void } {
