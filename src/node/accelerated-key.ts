@@ -3,7 +3,7 @@
  * messages to node:crypto by itself. It is an `HmacKey` whose break-even can
  * be set per key.
  */
-import { BREAK_EVEN, HmacKey, type HashName } from '../engine/index.js';
+import { backend, BREAK_EVEN, HmacKey, type HashName } from '../engine/index.js';
 
 /**
  * Where node:crypto takes over by default in this runtime: the HMAC column
@@ -40,8 +40,8 @@ export class AcceleratedHmacKey extends HmacKey {
     this.#nativeFrom = nativeFrom;
   }
 
-  /** Messages of at least this many bytes go to node:crypto. */
+  /** Messages of at least this many bytes go to node:crypto (none under `useBackend('wasm')`, whose word is every message to the core). */
   override get nativeFrom(): number {
-    return this.#nativeFrom;
+    return backend().startsWith('native+') ? this.#nativeFrom : Infinity;
   }
 }

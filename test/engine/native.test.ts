@@ -11,6 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { backend, BREAK_EVEN, hmac, HmacKey, sha224, sha256, sha384, sha512, useBackend, type HashName } from '../../src/index.node.js';
 import { nodeProvider } from '../../src/engine/native-node.js';
+import { AcceleratedHmacKey } from '../../src/node/accelerated-key.js';
 import { installNative, nativeRouting, type NativeProvider } from '../../src/engine/native.js';
 import { hex, Mismatches, nodeHash, nodeHmac } from '../helpers/check.js';
 import { prng } from '../helpers/prng.js';
@@ -52,9 +53,12 @@ test('the node entry routes by default and says so; wasm turns routing off, auto
   assert.not.ok(nativeRouting());
   assert.match(backend(), /^(simd|scalar)$/);
   const k = new HmacKey('sha256', new Uint8Array(32));
+  // AcceleratedHmacKey (wasmac/node) has a break-even of its own; under wasm it stays in the core too.
+  const accelerated = new AcceleratedHmacKey('sha256', new Uint8Array(32), { nativeFrom: 0 });
   resetCalls();
   k.mac(new Uint8Array(TABLE.hmac.sha256 * 4));
   sha256(new Uint8Array(TABLE.hash.sha256 * 4));
+  assert.is(hex(accelerated.mac(new Uint8Array(5000))), hex(nodeHmac('sha256', new Uint8Array(32), new Uint8Array(5000))));
   assert.equal(calls, { hash: 0, hmac: 0, mac: 0, destroy: 0 }, 'nothing goes native under wasm');
   await useBackend('auto');
   assert.match(backend(), /^native\+/);
