@@ -32,7 +32,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
         // Already gone.
       }
     }
-    process.exit(130);
+    process.exit(sig === 'SIGINT' ? 130 : 143); // 128 + the signal's number, as a shell reports it
   });
 }
 
@@ -61,6 +61,12 @@ function run(title: string, command: string, args: string[]): Promise<string> {
     const finish = (status: number | null, signal: string | null): void => {
       clearTimeout(timer);
       current = undefined;
+      // Whatever the suite left in its group (a server it forgot, a worker it lost) ends with it.
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Nothing left.
+      }
       child.stdout.destroy();
       child.stderr.destroy();
       process.stdout.write(stdout);
