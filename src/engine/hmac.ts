@@ -141,10 +141,15 @@ export class HmacKey implements KeyOwner {
    * the break-even, which costs little there.
    */
   #nativeMac(message: Bytes): Uint8Array | null {
+    return this.#nativeFor(message)?.mac(message) ?? null;
+  }
+
+  /** The native half if `message` is long enough to go native, else null. */
+  #nativeFor(message: Bytes): NativeKey | null {
     if (!this.#mayGoNative) return null; // also after destroy(): the core path says so
     abytesOrString(message, 'message');
     if (message.length < this.nativeFrom) return null;
-    return this.#nativeKey()?.mac(message) ?? null;
+    return this.#nativeKey();
   }
 
   /** The tag of `message` (a string is UTF-8 encoded), as a fresh array. */
@@ -159,9 +164,9 @@ export class HmacKey implements KeyOwner {
   /** Writes the tag of `message` to the first `outputLen` bytes of `out`. */
   macInto(message: Bytes, out: Uint8Array): void {
     aoutput(out, this.outputLen);
-    const tag = this.#nativeMac(message);
-    if (tag !== null) {
-      out.set(tag);
+    const native = this.#nativeFor(message);
+    if (native !== null) {
+      native.macInto(message, out, 0);
       return;
     }
     this.#run(message);
@@ -265,7 +270,7 @@ export class HmacKey implements KeyOwner {
       const message = messages[i]!;
       const native = message.length >= nativeFromBatch ? this.#nativeKey() : null;
       if (native !== null) {
-        out.set(native.mac(message), i * n);
+        native.macInto(message, out, i * n);
         continue;
       }
       // A string is encoded first (its UTF-8 length decides where it goes).

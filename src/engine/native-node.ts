@@ -59,6 +59,10 @@ class NodeKey implements NativeKey {
     return plain(nodeCrypto().createHmac(this.#hash, this.#key).update(message).digest());
   }
 
+  macInto(message: Uint8Array | string, out: Uint8Array, offset: number): void {
+    out.set(nodeCrypto().createHmac(this.#hash, this.#key).update(message).digest(), offset);
+  }
+
   destroy(): void {
     if (this.#key instanceof Uint8Array) this.#key.fill(0);
   }

@@ -19,6 +19,8 @@ export type NativeRuntime = 'node' | 'deno' | 'bun';
 export interface NativeKey {
   /** The tag of `message` (a string is UTF-8 encoded). */
   mac(message: Uint8Array | string): Uint8Array;
+  /** Writes the tag of `message` to `out` at `offset` (no array of its own in between). */
+  macInto(message: Uint8Array | string, out: Uint8Array, offset: number): void;
   /** Wipes whatever copy of the key this side holds in JavaScript. */
   destroy(): void;
 }

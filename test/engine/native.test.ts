@@ -31,7 +31,7 @@ const counting: NativeProvider = {
   key: (h, k) => {
     madeKeys++;
     const nk = nodeProvider.key(h, k);
-    return nk === null ? null : { mac: (m) => (calls.mac++, nk.mac(m)), destroy: () => (calls.destroy++, nk.destroy()) };
+    return nk === null ? null : { mac: (m) => (calls.mac++, nk.mac(m)), macInto: (m, o, at) => (calls.mac++, nk.macInto(m, o, at)), destroy: () => (calls.destroy++, nk.destroy()) };
   },
 };
 function resetCalls(): void {
