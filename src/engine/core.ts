@@ -103,6 +103,7 @@ function instantiateCore(backend: Backend): Core {
   const mem = new Uint8Array(exports.memory.buffer);
   const INPUT = exports.inputPtr();
   const INPUT_SIZE = exports.INPUT_SIZE.value as number;
+  selfTest(exports, mem, INPUT, backend);
   return {
     backend,
     exports,
@@ -121,6 +122,33 @@ function instantiateCore(backend: Backend): Core {
   };
 }
 
+/** SHA-256 and SHA-512 of "abc" (FIPS 180-4's first examples). */
+const KNOWN: readonly (readonly [alg: number, digest: string])[] = [
+  [1, 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+  [3, 'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f'],
+];
+
+/**
+ * A known answer from each compression function before the instance is used.
+ * The core travels inline as a string that bundlers and minifiers re-escape;
+ * bytes damaged on the way often still compile (a changed round constant
+ * does) and would give wrong digests silently. A few microseconds at load
+ * turn that into an error.
+ */
+function selfTest(exports: CoreExports, mem: Uint8Array, input: number, backend: Backend): void {
+  const out = exports.outputPtr();
+  for (const [alg, want] of KNOWN) {
+    mem.set([0x61, 0x62, 0x63], input);
+    exports.hash(alg, 3);
+    let got = '';
+    for (let i = 0; i < want.length / 2; i++) got += mem[out + i]!.toString(16).padStart(2, '0');
+    if (got !== want) throw new Error(`wasmac: the ${backend} Wasm core gives wrong digests (its bytes were damaged on the way, e.g. by a bundler re-encoding the inline core); refusing to use it`);
+  }
+  // Nothing secret was hashed: clearing the two regions used is enough.
+  mem.fill(0, input, input + 3);
+  mem.fill(0, out, out + 64);
+}
+
 /**
  * Called once by each package entry at import: records where cores come from
  * and instantiates the SIMD build where `simdProbe` validates, else the scalar one.
@@ -128,6 +156,9 @@ function instantiateCore(backend: Backend): Core {
 export function installCore(from: CoreSource, simd: boolean): void {
   source = from;
   simdSupported = simd;
+  // A new source means new cores: none made from the old one is reused.
+  delete instances.simd;
+  delete instances.scalar;
   core = instanceOf(simd ? 'simd' : 'scalar');
 }
 
