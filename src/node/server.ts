@@ -281,6 +281,9 @@ function handle(req: IncomingMessage, res: ServerResponse, connection: Connectio
 }
 const NO_BODY: Uint8Array = new Uint8Array(0);
 
+/** How many account-and-region clients the server keeps before it starts over (each about 3 KiB). */
+const CLIENTS_MAX = 256;
+
 /** The connection limits of `options`, checked: positive integers, headers no later than the whole request. */
 function serverLimits(options: ServerOptions): Required<Pick<ServerOptions, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxConnections'>> {
   const limits = {
@@ -337,13 +340,16 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   }
 
   // One client per account and region, all over the one store: keys, aliases,
-  // grants and tags are per account and region, as in AWS.
+  // grants and tags are per account and region, as in AWS. A client holds no
+  // state of its own (the store and its repository do), so the map starts
+  // over past CLIENTS_MAX: requests naming ever new regions cannot grow it.
   const clients = new Map<string, KMSClient>();
   const clientFor = (credential: Credential, requestRegion: string): KMSClient => {
     const account = credential.accountId ?? accountId;
     const id = `${account}/${requestRegion}`;
     let client = clients.get(id);
     if (client === undefined) {
+      if (clients.size >= CLIENTS_MAX) clients.clear();
       client = new KMSClient({ region: requestRegion, accountId: account, keyStore, now: () => new Date(now()), ...(regions === undefined ? {} : { regions }) });
       clients.set(id, client);
     }

@@ -108,4 +108,31 @@ test('--regions restricts what is served, with AWS\'s refusal for the others; th
   await rejects(startServer({ port: 0, keyStore: new MemoryKeyStore(), region: 'us-east-1', regions: ['eu-west-1'] })).then((e) => assert.match(String(e.message), /default region 'us-east-1'/));
 });
 
+test('requests naming ever new regions leave every region\'s keys as they were (the per-region clients start over past their bound)', async () => {
+  const md = (await kms('eu-west-2').send(new sdk.CreateKeyCommand(HMAC))).KeyMetadata!;
+  const mac = (await kms('eu-west-2').send(new sdk.GenerateMacCommand({ KeyId: md.KeyId, Message: Buffer.from('x'), MacAlgorithm: 'HMAC_SHA_256' }))).Mac!;
+  // More regions than the server keeps clients for (256): made-up but well-formed names.
+  for (let i = 0; i < 300; i++) {
+    const c = new sdk.KMSClient({ endpoint: server.url, region: `xx-test-${i + 1}`, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    try {
+      assert.equal((await c.send(new sdk.ListKeysCommand({}))).Keys, []);
+    } finally {
+      c.destroy();
+    }
+  }
+  const again = await kms('eu-west-2').send(new sdk.VerifyMacCommand({ KeyId: md.KeyId, Message: Buffer.from('x'), MacAlgorithm: 'HMAC_SHA_256', Mac: mac }));
+  assert.is(again.MacValid, true);
+  await kms('eu-west-2').send(new sdk.DisableKeyCommand({ KeyId: md.KeyId }));
+  for (let i = 0; i < 300; i++) {
+    const c = new sdk.KMSClient({ endpoint: server.url, region: `xx-test-${i + 301}`, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    try {
+      await c.send(new sdk.ListKeysCommand({}));
+    } finally {
+      c.destroy();
+    }
+  }
+  const disabled = await rejects(kms('eu-west-2').send(new sdk.GenerateMacCommand({ KeyId: md.KeyId, Message: Buffer.from('x'), MacAlgorithm: 'HMAC_SHA_256' })));
+  assert.instance(disabled, sdk.DisabledException);
+});
+
 test.run();
