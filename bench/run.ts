@@ -96,7 +96,7 @@ function nodeSuite(): Promise<SuiteResult> {
   const dir = mkdtempSync(join(tmpdir(), 'wasmac-node-'));
   const out = join(dir, 'node.json');
   return new Promise<SuiteResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'hmac.bench.ts'), ...forward, `--json=${out}`], {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'hmac.bench.ts'), ...forward, `--json=${out}`], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -115,7 +115,7 @@ function parseResult(stdout: string): SuiteResult {
 async function runProcess(runtime: 'deno' | 'bun', bundle: string, args: string[], log: (line: string) => void, timeoutMs: number): Promise<Outcome> {
   const bin = join(BIN, runtime);
   if (!existsSync(bin)) return { ok: false, reason: `${runtime} is not installed (no node_modules/.bin/${runtime})` };
-  const argv = runtime === 'deno' ? ['run', '--allow-read', '--allow-env', '--allow-sys=loadavg', bundle, ...args] : [bundle, ...args];
+  const argv = runtime === 'deno' ? ['run', '--allow-read', '--allow-env', '--allow-sys=loadavg', '--v8-flags=--expose-gc', bundle, ...args] : [bundle, ...args];
   try {
     const out = await run(bin, argv, { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, log, timeoutMs);
     return { ok: true, result: parseResult(out) };

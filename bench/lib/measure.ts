@@ -37,6 +37,26 @@ function consume(r: unknown): void {
 }
 
 /**
+ * A loop of `loop` calls of `fn`, as a function of its own for each task.
+ * Closures made from one function literal share their type feedback in V8
+ * (and JavaScriptCore): one shared timing loop sees every task's function
+ * and result type, goes megamorphic, and a task's speed then depends on
+ * which tasks ran before it (rounds of the same task were seen to differ
+ * 2x). A function compiled per task keeps each loop monomorphic.
+ */
+function loopOf(fn: SyncFn, loop: number): () => void {
+  const body = `return function timedLoop() {
+    for (let i = 0; i < loop; i++) {
+      const r = fn();
+      if (r instanceof Uint8Array) sink.value ^= r[0] ?? 0;
+      else if (Array.isArray(r)) sink.value ^= r.length;
+    }
+  };`;
+  return new Function('fn', 'loop', 'sink', body)(fn, loop, sinkBox) as () => void;
+}
+const sinkBox = { value: 0 };
+
+/**
  * The number of calls that lasts about `sampleMs`. Each candidate is timed
  * three times and the fastest counts, so that one GC pause or tier-up does not
  * end the search early.
@@ -62,6 +82,10 @@ async function calibrate(fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptio
  * calibrated unless given, e.g. from an earlier round of the same task.
  */
 export async function measure(name: string, fn: SyncFn | AsyncFn, isAsync: boolean, o: MeasureOptions, given?: number): Promise<Timing> {
+  // Start every task from a collected heap where the runtime lets us (Node
+  // and Deno with --expose-gc, Bun): otherwise a task pays for the garbage
+  // of the one before it, which depends on the round's order.
+  collectGarbage();
   // Warm up before calibrating: cold code (interpreter, baseline Wasm tier) is
   // many times slower and would make the samples far too short once it is hot.
   const t0 = o.now();
@@ -77,10 +101,7 @@ export async function measure(name: string, fn: SyncFn | AsyncFn, isAsync: boole
       for (let i = 0; i < loop; i++) consume(await f());
     }, { async: true });
   } else {
-    const f = fn as SyncFn;
-    bench.add(name, () => {
-      for (let i = 0; i < loop; i++) consume(f());
-    }, { async: false });
+    bench.add(name, loopOf(fn as SyncFn, loop), { async: false });
   }
   await bench.run();
   const task = bench.tasks[0]!;
@@ -96,7 +117,14 @@ export async function measure(name: string, fn: SyncFn | AsyncFn, isAsync: boole
   };
 }
 
+/** A full collection, where the runtime offers one to scripts. */
+function collectGarbage(): void {
+  const g = globalThis as { gc?: () => void; Bun?: { gc(force: boolean): void } };
+  if (typeof g.gc === 'function') g.gc();
+  else g.Bun?.gc(true);
+}
+
 /** Keeps `sink` observable so the results above are used. */
 export function sinkValue(): number {
-  return sink;
+  return sink ^ sinkBox.value;
 }
