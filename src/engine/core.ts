@@ -40,10 +40,8 @@ export type Backend = 'simd' | 'scalar';
 export interface ContextOwner {
   saveContext(): void;
 }
-/** Something that has its pad states in KEY. */
-export interface KeyOwner {
-  readonly pads: Uint8Array;
-}
+/** Something whose pad states go in KEY (an `HmacKey`; the pads stay private to it). */
+export type KeyOwner = object;
 
 /** Everything the engine needs from the instance, gathered once per backend. */
 export interface Core {
@@ -225,11 +223,11 @@ export function isContextOwner(owner: ContextOwner): boolean {
   return ctxOwner === owner;
 }
 
-/** Puts `owner`'s pad states in KEY unless they are there already. */
-export function activateKey(owner: KeyOwner): void {
+/** Puts `owner`'s pad states (`pads`) in KEY unless they are there already. */
+export function activateKey(owner: KeyOwner, pads: Uint8Array): void {
   if (keyOwner === owner) return;
   const c = getCore();
-  c.mem.set(owner.pads, c.KEY);
+  c.mem.set(pads, c.KEY);
   keyOwner = owner;
 }
 

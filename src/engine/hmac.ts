@@ -45,6 +45,9 @@ function derivePads(owner: KeyOwner, alg: number, hash: HashName, key: Uint8Arra
   return c.mem.slice(c.KEY, c.KEY + c.KEY_SIZE);
 }
 
+/** A key's pad states, for {@link HmacHasher}; set by HmacKey's static block. */
+let padsOf: (key: HmacKey) => Uint8Array;
+
 /** Set while `hmac()` makes its one-use key: that key never goes native, so it needs no native half. */
 let coreOnly = false;
 
@@ -60,7 +63,7 @@ let slots = new Int32Array(0);
  * const tag = key.mac('Hello World');
  * key.verify('Hello World', tag); // true
  */
-export class HmacKey implements KeyOwner {
+export class HmacKey {
   /** The hash this key MACs with. */
   readonly hash: HashName;
   /** Tag length in bytes: 28, 32, 48 or 64. */
@@ -108,9 +111,10 @@ export class HmacKey implements KeyOwner {
     return nativeFrom.hmac[this.#alg]!;
   }
 
-  /** The pad states, for the core; never leaves the engine. */
-  get pads(): Uint8Array {
-    return this.#pads;
+  static {
+    // The streaming HMAC below activates a key it holds; nothing outside
+    // this module can read the pads (they are as good as the key).
+    padsOf = (key) => key.#pads;
   }
 
   #check(): void {
@@ -123,7 +127,7 @@ export class HmacKey implements KeyOwner {
     abytesOrString(message, 'message');
     const c = getCore();
     evictContext();
-    activateKey(this);
+    activateKey(this, this.#pads);
     const len = stage(c, message);
     if (len >= 0) {
       c.exports.hmac(len);
@@ -248,7 +252,7 @@ export class HmacKey implements KeyOwner {
     const n = this.outputLen;
     const nativeFromBatch = this.#mayGoNative ? nativeFrom.batch[this.#alg]! : Infinity;
     evictContext();
-    activateKey(this);
+    activateKey(this, this.#pads);
     if (slots.length < c.BATCH_MAX) slots = new Int32Array(c.BATCH_MAX);
     let first = 0;
     let count = 0;
@@ -344,12 +348,12 @@ class HmacHasher extends StreamingHasher {
   }
 
   protected start(): void {
-    activateKey(this.#key);
+    activateKey(this.#key, padsOf(this.#key));
     getCore().exports.hmacInit();
   }
 
   protected finish(): void {
-    activateKey(this.#key);
+    activateKey(this.#key, padsOf(this.#key));
     getCore().exports.hmacFinal();
   }
 

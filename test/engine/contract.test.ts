@@ -258,6 +258,23 @@ test('unknown hash names are TypeErrors listing sha224, sha256, sha384 and sha51
   m.assertNone();
 });
 
+test('an HmacKey shows nothing of its key: no pad states, no copy of the key, among its properties', () => {
+  const key = new HmacKey('sha256', Buffer.from('a key whose pads must stay inside'));
+  const m = new Mismatches();
+  const names = new Set<string | symbol>();
+  for (let o: object | null = key; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (const n of Reflect.ownKeys(o)) names.add(n);
+  }
+  m.that(`no 'pads' property (found: ${[...names].map(String).join(', ')})`, !names.has('pads') && !('pads' in key));
+  for (const n of names) {
+    if (n === 'constructor') continue;
+    const d = Object.getOwnPropertyDescriptor(key, n) ?? Object.getOwnPropertyDescriptor(HmacKey.prototype, n);
+    if (d !== undefined && 'value' in d) m.that(`${String(n)} is not bytes`, !(d.value instanceof Uint8Array));
+    if (d?.get !== undefined) m.that(`getter ${String(n)} returns no bytes`, !(d.get.call(key) instanceof Uint8Array));
+  }
+  m.assertNone();
+});
+
 test('a Buffer is accepted wherever a Uint8Array is', () => {
   const m = new Mismatches();
   const msg = Buffer.from(MSG);
