@@ -357,6 +357,13 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   };
   const verifier = new SigV4Verifier({ credentials, regions, now, sha256Hex: nodeSha256Hex });
   const log = options.log;
+  let logFailures = 0;
+  /** Says on stderr that the log function threw: the first time, then every 1000th. */
+  const logFailed = (err: unknown): void => {
+    if (logFailures++ % 1000 === 0) {
+      process.stderr.write(`wasmac: the request log function threw (${err instanceof Error ? err.message : String(err)}); ${logFailures} time(s) so far\n`);
+    }
+  };
   let closing = false;
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -377,12 +384,19 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     const started = performance.now();
     const id = randomUUID();
     handle(req, res, connection, id, handler, (outcome) => {
-      if (log !== undefined) {
-        const ms = (performance.now() - started).toFixed(1);
-        log(`${timestamp()} ${id} ${outcome.operation} ${outcome.status}${outcome.error ? ` ${outcome.error}` : ''} ${ms}ms`);
+      try {
+        if (log !== undefined) {
+          const ms = (performance.now() - started).toFixed(1);
+          log(`${timestamp()} ${id} ${outcome.operation} ${outcome.status}${outcome.error ? ` ${outcome.error}` : ''} ${ms}ms`);
+        }
+      } catch (err) {
+        // The answer is already sent; a failing log must neither crash the
+        // server nor leave this request counted (close() would wait forever).
+        logFailed(err);
+      } finally {
+        inFlight--;
+        if (inFlight === 0 && idle !== undefined) idle();
       }
-      inFlight--;
-      if (inFlight === 0 && idle !== undefined) idle();
     });
   });
   server.maxConnections = limits.maxConnections;

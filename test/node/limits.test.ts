@@ -248,6 +248,29 @@ test('refusals before the body (Content-Length over the limit, no signature) als
   });
 });
 
+test('a log function that throws neither crashes the server nor keeps close() waiting; answers still arrive', async () => {
+  let calls = 0;
+  const s = await startServer({ port: 0, keyStore: new MemoryKeyStore(), log: () => {
+    calls++;
+    throw new Error('log sink is full');
+  } });
+  const stderr = process.stderr.write.bind(process.stderr);
+  const said: string[] = [];
+  process.stderr.write = ((chunk: string | Uint8Array) => (said.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    for (let i = 0; i < 3; i++) {
+      const res = await rawRequest(s.url, await signedRequest({ url: s.url, op: 'ListKeys', body: '{}' }));
+      assert.is(res.status, 200);
+    }
+  } finally {
+    process.stderr.write = stderr;
+  }
+  assert.is(calls, 3);
+  assert.ok(said.some((l) => l.includes('the request log function threw (log sink is full)')), said.join(''));
+  const closed = await Promise.race([s.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('hung'), 5000))]);
+  assert.is(closed, 'closed');
+});
+
 test('limits are checked: positive integers, headers timeout within the request timeout; CLI flags in seconds', async () => {
   for (const options of [{ maxConnections: 0 }, { requestTimeoutMs: -1 }, { keepAliveTimeoutMs: 1.5 }, { headersTimeoutMs: 5000, requestTimeoutMs: 1000 }]) {
     let failed = false;
