@@ -21,17 +21,21 @@ let failed = 0;
  */
 const STEP_LIMIT_MS = 15 * 60_000;
 
+/** Kills the process group led by `pid`, if anything of it is left. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Nothing left.
+  }
+}
+
 /** The running step's process group, killed with this runner on Ctrl-C (the group does not get the terminal's signal). */
 let current: number | undefined;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    if (current !== undefined) {
-      try {
-        process.kill(-current, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    killGroup(current);
     process.exit(sig === 'SIGINT' ? 130 : 143); // 128 + the signal's number, as a shell reports it
   });
 }
@@ -52,21 +56,13 @@ function run(title: string, command: string, args: string[]): Promise<string> {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+      killGroup(child.pid);
     }, STEP_LIMIT_MS);
     const finish = (status: number | null, signal: string | null): void => {
       clearTimeout(timer);
       current = undefined;
       // Whatever the suite left in its group (a server it forgot, a worker it lost) ends with it.
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Nothing left.
-      }
+      killGroup(child.pid);
       child.stdout.destroy();
       child.stderr.destroy();
       process.stdout.write(stdout);

@@ -23,6 +23,9 @@ const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => 
 const syncLoad = typeof runtime?.getBuiltinModule === 'function';
 
 let loaded: typeof NodeCrypto | undefined;
+/** `crypto.hash` (Node 20.12+, one call, no Hash object), looked up once node:crypto is loaded; null where there is none. */
+type OneShot = (alg: string, data: Uint8Array | string, enc: 'buffer') => Buffer;
+let oneShot: OneShot | null | undefined;
 
 /** node:crypto, loaded on first use (installNodeProvider makes sure it can be). */
 function nodeCrypto(): typeof NodeCrypto {
@@ -55,12 +58,17 @@ class NodeKey implements NativeKey {
     this.#key = key;
   }
 
+  /** node:crypto's tag, as its Buffer. */
+  #tag(message: Uint8Array | string): Buffer {
+    return nodeCrypto().createHmac(this.#hash, this.#key).update(message).digest();
+  }
+
   mac(message: Uint8Array | string): Uint8Array {
-    return plain(nodeCrypto().createHmac(this.#hash, this.#key).update(message).digest());
+    return plain(this.#tag(message));
   }
 
   macInto(message: Uint8Array | string, out: Uint8Array, offset: number): void {
-    out.set(nodeCrypto().createHmac(this.#hash, this.#key).update(message).digest(), offset);
+    out.set(this.#tag(message), offset);
   }
 
   destroy(): void {
@@ -72,10 +80,8 @@ export const nodeProvider: NativeProvider = {
   runtime: detectRuntime(),
   hash(hash: HashName, data: Uint8Array | string): Uint8Array {
     const crypto = nodeCrypto();
-    // `crypto.hash` (Node 20.12+) makes no Hash object; older runtimes fall back to createHash.
-    const oneShot = (crypto as { hash?: (alg: string, data: Uint8Array | string, enc: 'buffer') => Buffer }).hash;
-    if (oneShot !== undefined) return plain(oneShot(hash, data, 'buffer'));
-    return plain(crypto.createHash(hash).update(data).digest());
+    oneShot ??= (crypto as unknown as { hash?: OneShot }).hash ?? null;
+    return plain(oneShot !== null ? oneShot(hash, data, 'buffer') : crypto.createHash(hash).update(data).digest());
   },
   hmac(hash: HashName, key: Uint8Array, message: Uint8Array | string): Uint8Array | null {
     let h: NodeCrypto.Hmac;
